@@ -1,6 +1,7 @@
 package eu.interlink.jvm.api.wire;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public record LogOptions(
         @JsonProperty("Follow") boolean follow,
         @JsonProperty("Previous") boolean previous,
         @JsonProperty("SinceSeconds") long sinceSeconds,
-        @JsonProperty("SinceTime") Instant sinceTime) {
+        @JsonIgnore Instant sinceTime) {
 
     /** Go's zero {@code time.Time}, which interLink sends for an unset {@code SinceTime}. */
     public static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";

@@ -1,5 +1,6 @@
 package eu.interlink.jvm.api.wire;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -27,6 +28,7 @@ public record NodeResources(
     }
 
     /** True when no field is known, so that the ping should leave {@code resources} out. */
+    @JsonIgnore
     public boolean isUnknown() {
         return cpu == null && memory == null && pods == null && accelerators.isEmpty();
     }

@@ -1,11 +1,10 @@
 package eu.interlink.jvm.api.wire;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -15,7 +14,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads and writes the interLink plugin wire format exactly as the Go API server speaks it.
@@ -27,15 +25,15 @@ import java.util.stream.Collectors;
 public final class WireFormat {
 
     private static final TypeReference<List<Pod>> POD_LIST = new TypeReference<>() { };
+    private static final TypeReference<List<RetrievedPodData>> CREATE_LIST = new TypeReference<>() { };
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
-    private final ObjectReader createReader = mapper.readerFor(RetrievedPodData.class)
-            .with(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
-    private final ObjectReader podReader = mapper.readerFor(Pod.class)
-            .with(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+    private final ObjectReader createReader = mapper.readerFor(RetrievedPodData.class);
+    private final ObjectReader createListReader = mapper.readerFor(CREATE_LIST);
+    private final ObjectReader podReader = mapper.readerFor(Pod.class);
     private final ObjectReader podListReader = mapper.readerFor(POD_LIST)
             .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     private final ObjectReader logRequestReader = mapper.readerFor(LogRequest.class);
@@ -43,11 +41,13 @@ public final class WireFormat {
 
     /**
      * Reads a {@code /create} body: one object (interLink 0.5+) or a one-element array (0.3–0.4).
+     * A longer array is refused rather than cut: nothing is dropped silently.
      *
      * @throws WireFormatException when the body is not such a request or the pod has no name or UID
      */
     public RetrievedPodData readCreateRequest(byte[] body) {
-        RetrievedPodData data = read(createReader, body, "a create request");
+        RetrievedPodData data = startsWithArray(body) ? onlyElement(read(createListReader, body, "a create request"))
+                : read(createReader, body, "a create request");
         if (data.pod() == null) {
             throw new WireFormatException("pod: required");
         }
@@ -76,7 +76,7 @@ public final class WireFormat {
         for (int i = 0; i < pods.size(); i++) {
             Pod pod = pods.get(i);
             if (pod == null) {
-                throw new WireFormatException("[" + i + "]: a pod, not null");
+                throw new WireFormatException("[" + i + "]: expected a pod, got null");
             }
             requireIdentity(pod, "[" + i + "].");
         }
@@ -113,44 +113,45 @@ public final class WireFormat {
         return mapper;
     }
 
-    private static <T> T read(ObjectReader reader, byte[] body, String expected) {
+    private <T> T read(ObjectReader reader, byte[] body, String expected) {
         if (body.length == 0) {
             throw new WireFormatException("empty body: expected " + expected);
         }
-        try {
-            T value = reader.readValue(body);
+        try (JsonParser parser = mapper.createParser(body)) {
+            T value = readOpen(reader, parser);
             if (value == null) {
                 throw new WireFormatException("null: expected " + expected);
             }
             return value;
-        } catch (JsonMappingException e) {
-            throw new WireFormatException(describe(e), e);
-        } catch (JsonProcessingException e) {
-            throw new WireFormatException("malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String describe(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
-        Throwable cause = e.getCause();
-        String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-        return (path.isEmpty() ? "body" : path) + ": " + firstLine(reason);
+    /** Describes a problem while the parser is still open, so that the description can name the offending token. */
+    private static <T> T readOpen(ObjectReader reader, JsonParser parser) throws IOException {
+        try {
+            return reader.readValue(parser);
+        } catch (JsonProcessingException e) {
+            throw new WireFormatException(JsonProblem.describe(e), e);
+        }
     }
 
-    private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0
-                ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    /** interLink 0.3–0.4 send {@code [ {...} ]}: the first byte that is not white space tells. */
+    private static boolean startsWithArray(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '[';
+            }
+        }
+        return false;
     }
 
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+    private static RetrievedPodData onlyElement(List<RetrievedPodData> requests) {
+        if (requests.size() != 1 || requests.get(0) == null) {
+            throw new WireFormatException("expected one pod, or an array of one, got an array of " + requests.size());
+        }
+        return requests.get(0);
     }
 
     private static void requireIdentity(Pod pod, String prefix) {
