@@ -1,0 +1,78 @@
+package eu.interlink.jvm.host;
+
+import eu.interlink.jvm.api.accelerator.Accelerator;
+import eu.interlink.jvm.api.runtime.PodRuntime;
+import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
+import eu.interlink.jvm.api.runtime.RuntimeContext;
+import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
+import eu.interlink.jvm.api.settings.InvalidSettingException;
+import eu.interlink.jvm.host.config.CommandLine;
+import eu.interlink.jvm.host.config.ConfigException;
+import eu.interlink.jvm.host.config.ConfigLoader;
+import eu.interlink.jvm.host.config.HostSettings;
+import eu.interlink.jvm.host.config.LoadedConfig;
+import eu.interlink.jvm.host.config.UsageException;
+import eu.interlink.jvm.host.discovery.AcceleratorDiscovery;
+import eu.interlink.jvm.host.discovery.DiscoveryException;
+import eu.interlink.jvm.host.discovery.RuntimeDiscovery;
+import eu.interlink.jvm.host.logging.LogLevels;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the plugin from its command line: reads the configuration, sets the log levels, finds the accelerators
+ * and the runtime, opens the runtime and starts the host. Every way this can fail ends in a
+ * {@link LaunchException} with one line to print.
+ */
+public final class Launcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+    private final ConfigLoader configLoader;
+    private final ClassLoader classLoader;
+    private final LogLevels logLevels;
+
+    /**
+     * @param configLoader where the configuration comes from
+     * @param classLoader  where runtimes and accelerators are looked for
+     * @param logLevels    what applies the configured verbosity
+     */
+    public Launcher(ConfigLoader configLoader, ClassLoader classLoader, LogLevels logLevels) {
+        this.configLoader = configLoader;
+        this.classLoader = classLoader;
+        this.logLevels = logLevels;
+    }
+
+    /**
+     * Starts the plugin.
+     *
+     * @param args the command line's arguments
+     * @return the running host
+     * @throws LaunchException when the plugin cannot start, or the arguments ask for the usage
+     */
+    public PluginHost launch(String... args) {
+        try {
+            CommandLine commandLine = CommandLine.parse(args);
+            LoadedConfig config = configLoader.load(commandLine.configPath());
+            HostSettings settings = HostSettings.from(config.settings(), commandLine);
+            logLevels.apply(settings.verbosity());
+            LOG.info(config.source().map(file -> "configuration from " + file)
+                    .orElse("no configuration file; defaults and environment variables apply"));
+            List<Accelerator> accelerators = new AcceleratorDiscovery(classLoader).open(config.settings());
+            PodRuntimeProvider provider = new RuntimeDiscovery(classLoader).select(settings.runtime());
+            PodRuntime runtime = provider.open(new RuntimeContext(config.settings(), accelerators));
+            LOG.info("runtime '{}' is open", provider.name());
+            return PluginHost.start(settings, runtime);
+        } catch (UsageException e) {
+            throw new LaunchException(e.helpRequested() ? 0 : 2, e.getMessage(), e);
+        } catch (ConfigException | InvalidSettingException e) {
+            throw new LaunchException(2, e.getMessage(), e);
+        } catch (DiscoveryException | RuntimeUnavailableException | HostStartException e) {
+            throw new LaunchException(1, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOG.error("the plugin failed to start", e);
+            throw new LaunchException(1, "the plugin failed to start: " + e, e);
+        }
+    }
+}

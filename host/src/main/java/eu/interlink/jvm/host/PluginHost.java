@@ -1,0 +1,176 @@
+package eu.interlink.jvm.host;
+
+import eu.interlink.jvm.api.runtime.PodRuntime;
+import eu.interlink.jvm.api.wire.WireFormat;
+import eu.interlink.jvm.host.config.HostSettings;
+import eu.interlink.jvm.host.config.ListenAddress;
+import eu.interlink.jvm.host.http.JsonErrorHandler;
+import eu.interlink.jvm.host.http.PluginHandler;
+import eu.interlink.jvm.host.http.RequestLogger;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.HostPort;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running plugin: the Jetty server that serves the interLink plugin API, and the runtime behind it.
+ *
+ * <pre>{@code
+ * try (PluginHost host = PluginHost.start(settings, runtime)) {
+ *     URI base = host.uri();     // http://127.0.0.1:4000 or unix:///path/to/plugin.sock
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops taking requests, lets those in flight finish for up to {@link #STOP_TIMEOUT}, closes
+ * the runtime and removes the unix socket file. It is safe to call more than once and from a shutdown hook.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    /** How long requests in flight (a followed log, say) may take to finish when the host stops. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    private final Server server;
+    private final PodRuntime runtime;
+    private final Optional<UnixSocketFile> socketFile;
+    private final URI uri;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PluginHost(Server server, PodRuntime runtime, Optional<UnixSocketFile> socketFile, URI uri) {
+        this.server = server;
+        this.runtime = runtime;
+        this.socketFile = socketFile;
+        this.uri = uri;
+    }
+
+    /**
+     * Starts serving {@code runtime} where the settings say, and logs where.
+     *
+     * <p>Takes ownership of the runtime: {@link #close()} closes it, and so does a start that fails.
+     *
+     * @throws HostStartException when the host cannot listen there
+     */
+    public static PluginHost start(HostSettings settings, PodRuntime runtime) {
+        WireFormat wire = new WireFormat();
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("http");
+        Server server = new Server(threads);
+        server.setHandler(new GracefulHandler(new PluginHandler(runtime, wire, settings.maxRequestBytes())));
+        server.setErrorHandler(new JsonErrorHandler(wire));
+        server.setRequestLog(new RequestLogger());
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+
+        HttpConnectionFactory http = new HttpConnectionFactory(httpConfiguration());
+        AbstractConnector connector;
+        Optional<UnixSocketFile> socketFile;
+        if (settings.listen() instanceof ListenAddress.UnixSocket unix) {
+            Path path = unix.path().toAbsolutePath();
+            UnixDomainServerConnector unixConnector = new UnixDomainServerConnector(server, http);
+            unixConnector.setUnixDomainPath(path);
+            connector = unixConnector;
+            socketFile = Optional.of(new UnixSocketFile(path));
+        } else {
+            ListenAddress.Tcp tcp = (ListenAddress.Tcp) settings.listen();
+            ServerConnector tcpConnector = new ServerConnector(server, http);
+            tcpConnector.setHost(tcp.bindAddress());
+            tcpConnector.setPort(tcp.port());
+            connector = tcpConnector;
+            socketFile = Optional.empty();
+        }
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        server.addConnector(connector);
+
+        try {
+            socketFile.ifPresent(UnixSocketFile::clearStale);
+            server.start();
+            socketFile.ifPresent(UnixSocketFile::restrict);
+        } catch (Exception e) {
+            stopQuietly(server);
+            closeQuietly(runtime);
+            throw e instanceof HostStartException started
+                    ? started
+                    : new HostStartException("cannot listen on " + address(settings.listen(), connector) + ": " + reason(e), e);
+        }
+        PluginHost host = new PluginHost(server, runtime, socketFile, address(settings.listen(), connector));
+        LOG.info("listening on {}", host.uri);
+        return host;
+    }
+
+    /** Where the host listens: {@code http://address:port}, with the actual port, or {@code unix:///path}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Stops the server gracefully, then closes the runtime and removes the socket file. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("stopping");
+        stopQuietly(server);
+        closeQuietly(runtime);
+        socketFile.ifPresent(file -> {
+            try {
+                file.remove();
+            } catch (IOException e) {
+                LOG.warn("cannot remove the socket file", e);
+            }
+        });
+        LOG.info("stopped");
+    }
+
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration configuration = new HttpConfiguration();
+        configuration.setSendServerVersion(false);
+        return configuration;
+    }
+
+    private static URI address(ListenAddress listen, AbstractConnector connector) {
+        if (listen instanceof ListenAddress.UnixSocket unix) {
+            return URI.create("unix://" + unix.path().toAbsolutePath());
+        }
+        ListenAddress.Tcp tcp = (ListenAddress.Tcp) listen;
+        int port = ((ServerConnector) connector).getLocalPort();
+        return URI.create("http://" + HostPort.normalizeHost(tcp.bindAddress()) + ":" + (port > 0 ? port : tcp.port()));
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static void closeQuietly(PodRuntime runtime) {
+        try {
+            runtime.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the runtime failed", e);
+        }
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server failed", e);
+        }
+    }
+}
