@@ -1,0 +1,96 @@
+package eu.interlink.jvm.docker;
+
+import eu.interlink.jvm.api.settings.InvalidSettingException;
+import eu.interlink.jvm.api.settings.PluginSettings;
+import eu.interlink.jvm.docker.sandbox.DindSecurity;
+import eu.interlink.jvm.docker.sandbox.SandboxLayout;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The Docker runtime's settings. Each key's environment override is its name in upper case.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>environment</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code DataRootFolder}</td><td>{@code DATAROOTFOLDER}</td><td>{@code ~/.interlink/docker}</td>
+ *       <td>where sandbox folders live ({@code <DataRootFolder>/sandboxes/<id>/}); a relative path resolves against
+ *       the working directory; it must be short enough for a unix socket path (107 bytes) inside it</td></tr>
+ *   <tr><td>{@code Docker.DindImage}</td><td>{@code DINDIMAGE}</td><td>{@code docker:dind}</td>
+ *       <td>the Docker-in-Docker image of sandboxes; when the host lacks it and cannot pull it,
+ *       {@code interlink-jvm/dind:local} (from {@code scripts/build-dind-image.sh}) is used if present</td></tr>
+ *   <tr><td>{@code Docker.DindSecurity}</td><td>{@code DINDSECURITY}</td><td>{@code auto}</td>
+ *       <td>{@code privileged}, {@code capabilities} or {@code auto} (privileged, else capabilities)</td></tr>
+ *   <tr><td>{@code Docker.CallTimeoutSeconds}</td><td>{@code CALLTIMEOUTSECONDS}</td><td>30</td>
+ *       <td>the bound on each Docker request</td></tr>
+ *   <tr><td>{@code Docker.SandboxStartTimeoutSeconds}</td><td>{@code SANDBOXSTARTTIMEOUTSECONDS}</td><td>60</td>
+ *       <td>how long a sandbox's inner engine may take to answer</td></tr>
+ *   <tr><td>{@code Docker.ImageTimeoutSeconds}</td><td>{@code IMAGETIMEOUTSECONDS}</td><td>600</td>
+ *       <td>the bound on moving one image into a sandbox, or pulling it</td></tr>
+ * </table>
+ *
+ * <p>The engine's address is docker-java's own setting: {@code DOCKER_HOST}, by default
+ * {@code unix:///var/run/docker.sock}.
+ *
+ * @param dataRootFolder      absolute; see {@code DataRootFolder}
+ * @param dindImage           see {@code Docker.DindImage}
+ * @param dindSecurity        see {@code Docker.DindSecurity}
+ * @param callTimeout         see {@code Docker.CallTimeoutSeconds}
+ * @param sandboxStartTimeout see {@code Docker.SandboxStartTimeoutSeconds}
+ * @param imageTimeout        see {@code Docker.ImageTimeoutSeconds}
+ */
+public record DockerSettings(
+        Path dataRootFolder,
+        String dindImage,
+        DindSecurity dindSecurity,
+        Duration callTimeout,
+        Duration sandboxStartTimeout,
+        Duration imageTimeout) {
+
+    /** The section of the configuration file that holds the Docker settings. */
+    public static final String SECTION = "Docker";
+    /** The default of {@code Docker.DindImage}. */
+    public static final String DEFAULT_DIND_IMAGE = "docker:dind";
+
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/:@]*");
+
+    /**
+     * Reads the settings.
+     *
+     * @throws InvalidSettingException naming the key of a value that does not fit
+     */
+    public static DockerSettings from(PluginSettings settings) {
+        PluginSettings docker = settings.section(SECTION);
+        String image = docker.text("DindImage", DEFAULT_DIND_IMAGE);
+        if (!IMAGE_REFERENCE.matcher(image).matches()) {
+            throw docker.invalid("DindImage", "an image reference such as docker:dind", image);
+        }
+        return new DockerSettings(
+                dataRootFolder(settings),
+                image,
+                docker.choice("DindSecurity", DindSecurity.class, DindSecurity.AUTO),
+                Duration.ofSeconds(docker.integer("CallTimeoutSeconds", 30, 1, 3600)),
+                Duration.ofSeconds(docker.integer("SandboxStartTimeoutSeconds", 60, 1, 3600)),
+                Duration.ofSeconds(docker.integer("ImageTimeoutSeconds", 600, 1, 86_400)));
+    }
+
+    private static Path dataRootFolder(PluginSettings settings) {
+        String text = settings.text("DataRootFolder",
+                Path.of(System.getProperty("user.home"), ".interlink", "docker").toString());
+        Path folder;
+        try {
+            folder = Path.of(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw settings.invalid("DataRootFolder", "a folder path", text);
+        }
+        try {
+            new SandboxLayout(folder).requireSocketFits();
+        } catch (IllegalArgumentException e) {
+            throw settings.invalid("DataRootFolder", "a folder short enough for sandbox sockets (" + e.getMessage() + ")",
+                    text);
+        }
+        return folder;
+    }
+}

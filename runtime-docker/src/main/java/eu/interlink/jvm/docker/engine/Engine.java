@@ -1,0 +1,108 @@
+package eu.interlink.jvm.docker.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * One Docker engine, the host's or a sandbox's inner one, reached through docker-java with every request bounded.
+ *
+ * <p>docker-java's response timeout does not apply to unix sockets, so {@link #call} runs each request on a worker
+ * thread and interrupts it when its time is up: interrupting a thread blocked on a socket channel closes the channel,
+ * which ends the request. Streams that last as long as a container (log follow, container wait) use
+ * {@link #streams()}, a client without a read timeout, whose callbacks their caller closes when it stops.
+ *
+ * <p>Thread-safe. Closing it closes both clients; it does not touch the engine's containers.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final String address;
+    private final DockerClient calls;
+    private final DockerClient streams;
+    private final Duration callTimeout;
+    private final ExecutorService workers;
+
+    Engine(String address, DockerClient calls, DockerClient streams, Duration callTimeout, ExecutorService workers) {
+        this.address = address;
+        this.calls = calls;
+        this.streams = streams;
+        this.callTimeout = callTimeout;
+        this.workers = workers;
+    }
+
+    /** Where the engine listens, such as {@code unix:///var/run/docker.sock}. */
+    public String address() {
+        return address;
+    }
+
+    /** The time one request may take. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * Runs one request/response call, bounded by the call timeout.
+     *
+     * @param action what the call does, for the error message, such as {@code inspect container 3f2a}
+     * @throws EngineException when no answer comes in time; docker-java's own exceptions pass through
+     */
+    public <T> T call(String action, Function<DockerClient, T> request) {
+        return bounded(action, callTimeout, calls, request);
+    }
+
+    /**
+     * Runs one call that moves a lot of data (an image save, load or pull), bounded by {@code timeout}.
+     *
+     * @throws EngineException when it does not finish in time; docker-java's own exceptions pass through
+     */
+    public <T> T longCall(String action, Duration timeout, Function<DockerClient, T> request) {
+        return bounded(action, timeout, streams, request);
+    }
+
+    /**
+     * The client without a read timeout, for streams that last as long as a container. The caller owns each stream's
+     * callback and must close it when it stops waiting.
+     */
+    public DockerClient streams() {
+        return streams;
+    }
+
+    private <T> T bounded(String action, Duration timeout, DockerClient client, Function<DockerClient, T> request) {
+        Future<T> answer = workers.submit(() -> request.apply(client));
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new EngineException(address + ": " + action + " got no answer within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new EngineException(address + ": " + action + " was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new EngineException(address + ": " + action + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(calls);
+        closeQuietly(streams);
+    }
+
+    private static void closeQuietly(DockerClient client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Closing only releases pooled connections; there is nothing left to do when that fails.
+        }
+    }
+}

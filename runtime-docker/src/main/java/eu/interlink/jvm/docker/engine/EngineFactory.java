@@ -1,0 +1,59 @@
+package eu.interlink.jvm.docker.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Opens {@link Engine}s: the host's, at the address docker-java's own configuration names ({@code DOCKER_HOST}, by
+ * default {@code unix:///var/run/docker.sock}), and each sandbox's, at its unix socket.
+ */
+public final class EngineFactory {
+
+    private final Duration callTimeout;
+    private final ExecutorService workers;
+
+    /**
+     * @param callTimeout the bound on each request/response call
+     * @param workers     the threads that run bounded calls; owned by the caller, who shuts them down last
+     */
+    public EngineFactory(Duration callTimeout, ExecutorService workers) {
+        this.callTimeout = callTimeout;
+        this.workers = workers;
+    }
+
+    /** The host's engine, as {@code DOCKER_HOST} and the other docker-java settings describe it. */
+    public Engine host() {
+        return open(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    /** The engine listening on a unix socket, such as a sandbox's inner engine. */
+    public Engine unixSocket(Path socket) {
+        return open(DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost("unix://" + socket.toAbsolutePath())
+                .withDockerTlsVerify(false)
+                .build());
+    }
+
+    private Engine open(DockerClientConfig config) {
+        DockerClient calls = DockerClientImpl.getInstance(config, httpClient(config, true));
+        DockerClient streams = DockerClientImpl.getInstance(config, httpClient(config, false));
+        return new Engine(config.getDockerHost().toString(), calls, streams, callTimeout, workers);
+    }
+
+    private ZerodepDockerHttpClient httpClient(DockerClientConfig config, boolean withResponseTimeout) {
+        ZerodepDockerHttpClient.Builder builder = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(callTimeout);
+        if (withResponseTimeout) {
+            builder.responseTimeout(callTimeout);
+        }
+        return builder.build();
+    }
+}

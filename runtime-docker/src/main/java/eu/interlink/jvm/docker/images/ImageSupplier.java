@@ -1,0 +1,75 @@
+package eu.interlink.jvm.docker.images;
+
+import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes an image present in a sandbox's inner engine: it is there already; or it is streamed from the host engine
+ * (save piped into load, no temporary file); or the inner engine pulls it.
+ */
+public final class ImageSupplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageSupplier.class);
+
+    private final Engine host;
+    private final Images images;
+
+    public ImageSupplier(Engine host, Images images) {
+        this.host = host;
+        this.images = images;
+    }
+
+    /**
+     * Makes the image present in the inner engine.
+     *
+     * @param progress told what is being done, such as {@code moving image busybox from the host}
+     * @throws ImageUnavailableException when the image cannot be got there
+     */
+    public void supply(String image, Engine inner, Consumer<String> progress) {
+        if (images.present(inner, image)) {
+            return;
+        }
+        boolean onHost = images.present(host, image);
+        try {
+            if (onHost) {
+                progress.accept("moving image " + image + " from the host");
+                long start = System.nanoTime();
+                move(image, inner);
+                LOG.info("Moved image {} from the host to {} in {} ms", image, inner.address(),
+                        (System.nanoTime() - start) / 1_000_000);
+            } else {
+                progress.accept("pulling image " + image);
+                images.pull(inner, image);
+            }
+        } catch (RuntimeException e) {
+            throw new ImageUnavailableException(describe(image, onHost) + ": " + DockerMessages.oneLine(e), e);
+        }
+        if (!images.present(inner, image)) {
+            throw new ImageUnavailableException(describe(image, onHost), null);
+        }
+    }
+
+    private void move(String image, Engine inner) {
+        inner.longCall("load " + image + " from the host", images.timeout(), innerClient -> {
+            // A bare repository name would save every tag of it: name the one image.
+            try (InputStream archive = host.streams().saveImageCmd(Images.Reference.parse(image).name()).exec()) {
+                innerClient.loadImageCmd(archive).exec();
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String describe(String image, boolean onHost) {
+        return onHost
+                ? "image " + image + " could not be moved from the host into the sandbox"
+                : "image " + image + " is not on the host, and the sandbox could not pull it";
+    }
+}

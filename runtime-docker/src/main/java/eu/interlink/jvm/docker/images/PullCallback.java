@@ -1,0 +1,33 @@
+package eu.interlink.jvm.docker.images;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.PullResponseItem;
+
+/**
+ * Follows one pull: remembers the first error, whether the engine answered with an error status or reported it in
+ * the progress stream, so that the caller can throw it (docker-java's own callback logs it as an error instead).
+ */
+final class PullCallback extends ResultCallback.Adapter<PullResponseItem> {
+
+    private volatile String failure;
+
+    @Override
+    public void onNext(PullResponseItem item) {
+        if (failure == null && item.getErrorDetail() != null) {
+            failure = item.getErrorDetail().getMessage();
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        if (failure == null) {
+            failure = String.valueOf(error.getMessage());
+        }
+        onComplete();
+    }
+
+    /** The first error of the pull, or null when it had none. */
+    String failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,59 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import eu.interlink.jvm.api.runtime.InvalidPodException;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks, before a pod is accepted, what can be checked at once; each problem is one line naming the field. */
+public final class PodValidator {
+
+    /**
+     * Checks the pod and tells who it is.
+     *
+     * @throws InvalidPodException when the pod cannot be run as asked
+     */
+    public PodIdentity validate(Pod pod) {
+        if (pod == null) {
+            throw new InvalidPodException("pod: required");
+        }
+        if (pod.getMetadata() == null || isBlank(pod.getMetadata().getUid())) {
+            throw new InvalidPodException("metadata.uid: required");
+        }
+        if (isBlank(pod.getMetadata().getName())) {
+            throw new InvalidPodException("metadata.name: required");
+        }
+        if (pod.getSpec() == null || pod.getSpec().getContainers() == null || pod.getSpec().getContainers().isEmpty()) {
+            throw new InvalidPodException("spec.containers: at least one container is required");
+        }
+        Set<String> names = new HashSet<>();
+        check("spec.initContainers", pod.getSpec().getInitContainers(), names);
+        check("spec.containers", pod.getSpec().getContainers(), names);
+        return PodIdentity.of(pod);
+    }
+
+    private static void check(String field, List<Container> containers, Set<String> names) {
+        if (containers == null) {
+            return;
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            Container container = containers.get(i);
+            String at = field + "[" + i + "]";
+            if (container == null || isBlank(container.getName())) {
+                throw new InvalidPodException(at + ".name: required");
+            }
+            if (!names.add(container.getName())) {
+                throw new InvalidPodException(at + ".name: '" + container.getName() + "' is used by another container");
+            }
+            if (isBlank(container.getImage())) {
+                throw new InvalidPodException(at + ".image: required");
+            }
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,200 @@
+package eu.interlink.jvm.docker.sandbox;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Volume;
+import eu.interlink.jvm.docker.engine.Cancellation;
+import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.engine.EngineFactory;
+import eu.interlink.jvm.docker.engine.Labels;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds sandboxes: a folder, a volume for {@code /var/lib/docker} and a Docker-in-Docker container whose inner
+ * engine listens on {@code unix://<folder>/docker.sock}; the build ends when that engine answers a ping.
+ *
+ * <p>A build that fails, or is cancelled, removes what it made before it throws: nothing leaks.
+ */
+public final class SandboxFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxFactory.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    private static final String INNER_DATA_ROOT = "/var/lib/docker";
+
+    private final Engine host;
+    private final EngineFactory engines;
+    private final SandboxLayout layout;
+    private final DindImageResolver dindImages;
+    private final SandboxSecurity security;
+    private final SandboxRemover remover;
+    private final Duration startTimeout;
+
+    /**
+     * @param startTimeout how long the inner engine may take to answer ({@code Docker.SandboxStartTimeoutSeconds})
+     */
+    public SandboxFactory(Engine host, EngineFactory engines, SandboxLayout layout, DindImageResolver dindImages,
+            SandboxSecurity security, SandboxRemover remover, Duration startTimeout) {
+        this.host = host;
+        this.engines = engines;
+        this.layout = layout;
+        this.dindImages = dindImages;
+        this.security = security;
+        this.remover = remover;
+        this.startTimeout = startTimeout;
+    }
+
+    /**
+     * Builds a sandbox and waits until its inner engine answers.
+     *
+     * @param id           the new sandbox's id, from {@link SandboxLayout#newId()}
+     * @param ownerLabels  labels naming what the sandbox is for, put on its container and volume
+     * @param cancellation stops the build; what was made is then removed
+     * @throws SandboxException      when it cannot be built
+     * @throws CancellationException when cancelled
+     */
+    public Sandbox build(String id, Map<String, String> ownerLabels, Cancellation cancellation) {
+        long start = System.nanoTime();
+        Engine inner = null;
+        try {
+            layout.requireSocketFits(id);
+            Map<String, String> labels = new HashMap<>(ownerLabels);
+            labels.put(Labels.SANDBOX_ID, id);
+            Path folder = Files.createDirectories(layout.folder(id));
+            String image = dindImages.resolve();
+            createVolume(id, labels);
+            String containerId = startContainer(id, image, labels, folder);
+            inner = engines.unixSocket(layout.socket(id));
+            awaitInnerEngine(containerId, layout.socket(id), inner, cancellation);
+            LOG.info("Sandbox {} ({}) ready in {} ms", id, image, (System.nanoTime() - start) / 1_000_000);
+            return new Sandbox(id, inner);
+        } catch (RuntimeException | IOException e) {
+            if (inner != null) {
+                inner.close();
+            }
+            removeQuietly(id);
+            if (e instanceof CancellationException || e instanceof SandboxException) {
+                throw (RuntimeException) e;
+            }
+            throw new SandboxException("cannot build sandbox " + id + ": " + DockerMessages.oneLine(e), e);
+        }
+    }
+
+    private void createVolume(String id, Map<String, String> labels) {
+        Map<String, String> volumeLabels = new HashMap<>(labels);
+        volumeLabels.put(Labels.ROLE, Labels.ROLE_SANDBOX_STORAGE);
+        host.call("create volume for sandbox " + id,
+                client -> client.createVolumeCmd().withName(layout.volumeName(id)).withLabels(volumeLabels).exec());
+    }
+
+    private String startContainer(String id, String image, Map<String, String> labels, Path folder) {
+        Map<String, String> containerLabels = new HashMap<>(labels);
+        containerLabels.put(Labels.ROLE, Labels.ROLE_SANDBOX);
+        List<Bind> binds = List.of(
+                new Bind(folder.toString(), new Volume(folder.toString()), AccessMode.rw),
+                new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw));
+        RuntimeException refusal = null;
+        for (DindSecurity mode : security.candidates()) {
+            String containerId = host.call("create sandbox container " + id, client -> client.createContainerCmd(image)
+                    .withName(layout.containerName(id))
+                    .withLabels(containerLabels)
+                    // The official docker:dind entrypoint takes "dockerd <flags>" as its command, as our image does.
+                    .withCmd("dockerd",
+                            "--host=unix://" + layout.socket(id),
+                            "--cgroup-parent=/" + layout.cgroupParent(id))
+                    // Stops docker:dind's entrypoint from making TLS certificates for a TCP listener nobody uses.
+                    .withEnv("DOCKER_TLS_CERTDIR=")
+                    .withHostConfig(security.hostConfig(mode, binds))
+                    .exec()).getId();
+            try {
+                host.call("start sandbox container " + id, client -> client.startContainerCmd(containerId).exec());
+                security.worked(mode, refusal);
+                return containerId;
+            } catch (DockerException e) {
+                refusal = e;
+                host.call("remove sandbox container " + id,
+                        client -> client.removeContainerCmd(containerId).withForce(true).exec());
+            }
+        }
+        throw new SandboxException("the engine refused to start sandbox " + id + ": " + DockerMessages.oneLine(refusal),
+                refusal);
+    }
+
+    private void awaitInnerEngine(String containerId, Path socket, Engine inner, Cancellation cancellation) {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        RuntimeException lastFailure = null;
+        while (true) {
+            if (cancellation.isCancelled()) {
+                throw new CancellationException("the sandbox build was cancelled");
+            }
+            if (Files.exists(socket)) {
+                try {
+                    inner.call("ping", client -> client.pingCmd().exec());
+                    return;
+                } catch (RuntimeException e) {
+                    lastFailure = e;
+                }
+            }
+            InspectContainerResponse container = host.call("inspect sandbox container " + containerId,
+                    client -> client.inspectContainerCmd(containerId).exec());
+            if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+                throw new SandboxException("the sandbox's dockerd exited with code "
+                        + container.getState().getExitCodeLong() + ": " + lastLogLines(containerId));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SandboxException("the sandbox's inner engine did not answer within " + startTimeout.toSeconds()
+                        + " s (Docker.SandboxStartTimeoutSeconds)"
+                        + (lastFailure == null ? "" : ": " + DockerMessages.oneLine(lastFailure)));
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while the sandbox started");
+            }
+        }
+    }
+
+    /** The end of a dead sandbox's log, which says why its dockerd stopped. */
+    private String lastLogLines(String containerId) {
+        StringBuilder text = new StringBuilder();
+        ResultCallback.Adapter<Frame> collector = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        };
+        try (collector) {
+            host.streams().logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(3).exec(collector)
+                    .awaitCompletion(host.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            return "(its log cannot be read: " + DockerMessages.oneLine(e) + ")";
+        }
+        return text.toString().strip().replace('\n', ' ');
+    }
+
+    private void removeQuietly(String id) {
+        try {
+            remover.remove(id);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove the remains of sandbox {}: {}", id, DockerMessages.oneLine(e));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package eu.interlink.jvm.docker.status;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What Docker says about one container, reduced to what a Kubernetes container status needs.
+ *
+ * @param containerId  the Docker container id
+ * @param imageId      the id of the image it runs ({@code sha256:...}), or null
+ * @param status       Docker's state: {@code created}, {@code running}, {@code paused}, {@code restarting},
+ *                     {@code removing}, {@code exited} or {@code dead}
+ * @param exitCode     the exit code, once it stopped (Docker records 126-128 for a start that failed)
+ * @param oomKilled    whether the kernel killed it for memory
+ * @param error        Docker's error for a start that failed, or null
+ * @param startedAt    when it started, or null
+ * @param finishedAt   when it stopped, or null
+ * @param restartCount how often Docker restarted it
+ */
+public record ContainerSnapshot(
+        String containerId,
+        String imageId,
+        String status,
+        long exitCode,
+        boolean oomKilled,
+        String error,
+        Instant startedAt,
+        Instant finishedAt,
+        int restartCount) {
+
+    /** The snapshot in an inspect answer. */
+    public static ContainerSnapshot of(InspectContainerResponse inspect) {
+        InspectContainerResponse.ContainerState state = inspect.getState();
+        return new ContainerSnapshot(
+                inspect.getId(),
+                inspect.getImageId(),
+                state.getStatus(),
+                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(),
+                Boolean.TRUE.equals(state.getOOMKilled()),
+                state.getError() == null || state.getError().isBlank() ? null : state.getError(),
+                time(state.getStartedAt()),
+                time(state.getFinishedAt()),
+                inspect.getRestartCount() == null ? 0 : inspect.getRestartCount());
+    }
+
+    /** Docker's RFC 3339 time, or null for none: Docker writes {@code 0001-01-01T00:00:00Z} for "never". */
+    static Instant time(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Instant instant = Instant.parse(text);
+            return instant.isBefore(Instant.EPOCH) ? null : instant;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package eu.interlink.jvm.docker.status;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import eu.interlink.jvm.api.wire.PodStatus;
+import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.lifecycle.PodIdentity;
+import eu.interlink.jvm.docker.lifecycle.PodRecord;
+import eu.interlink.jvm.docker.lifecycle.Reason;
+import eu.interlink.jvm.docker.sandbox.Sandbox;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Answers a pod's status: every spec container, init containers too, in spec order, each with a real state.
+ *
+ * <p>A container that exists is inspected on the sandbox's inner engine (one bounded call each); one that does not
+ * yet waits with the pod's current progress, or has ended with the reason it will never run.
+ */
+public final class PodStatusReader {
+
+    /** The annotation in which the virtual kubelet keeps the JID that create answered. */
+    public static final String JOB_ID_ANNOTATION = "JobID";
+
+    /** The status of a pod this runtime knows. */
+    public PodStatus of(PodRecord pod) {
+        PodIdentity identity = pod.identity();
+        return new PodStatus(identity.name(), identity.uid(), identity.namespace(), pod.sandboxId(),
+                statuses(pod.containers(), spec -> statusOf(pod, spec)),
+                statuses(pod.initContainers(), spec -> statusOf(pod, spec)));
+    }
+
+    /**
+     * The status of a pod this runtime does not know: still being created while the virtual kubelet has no JID for
+     * it, lost (so that it fails instead of hanging) once it has one.
+     */
+    public PodStatus unknown(Pod pod) {
+        PodIdentity identity = PodIdentity.of(pod);
+        Map<String, String> annotations = pod.getMetadata().getAnnotations();
+        String jobId = annotations == null ? null : annotations.get(JOB_ID_ANNOTATION);
+        Function<Container, ContainerStatus> status = jobId == null
+                ? spec -> ContainerStatusMapper.waiting(spec, PodRecord.CONTAINER_CREATING, null)
+                : spec -> ContainerStatusMapper.terminatedWithoutContainer(spec, "NotFound",
+                        "the Docker runtime has no pod with this UID (JobID " + jobId + ")");
+        List<Container> containers = pod.getSpec() == null ? null : pod.getSpec().getContainers();
+        List<Container> initContainers = pod.getSpec() == null ? null : pod.getSpec().getInitContainers();
+        return new PodStatus(identity.name(), identity.uid(), identity.namespace(), jobId,
+                statuses(containers, status), statuses(initContainers, status));
+    }
+
+    private static ContainerStatus statusOf(PodRecord pod, Container spec) {
+        Optional<String> containerId = pod.containerId(spec.getName());
+        Optional<Sandbox> sandbox = pod.sandbox();
+        if (containerId.isPresent() && sandbox.isPresent()) {
+            return inspect(sandbox.get(), containerId.get(), spec);
+        }
+        Reason failure = pod.failure(spec.getName());
+        if (failure != null) {
+            return ContainerStatusMapper.terminatedWithoutContainer(spec, failure.reason(), failure.message());
+        }
+        Reason waiting = pod.waiting();
+        return ContainerStatusMapper.waiting(spec, waiting.reason(), waiting.message());
+    }
+
+    private static ContainerStatus inspect(Sandbox sandbox, String containerId, Container spec) {
+        try {
+            return ContainerStatusMapper.fromDocker(spec, ContainerSnapshot.of(sandbox.engine().call(
+                    "inspect container " + spec.getName(), client -> client.inspectContainerCmd(containerId).exec())));
+        } catch (NotFoundException e) {
+            return ContainerStatusMapper.terminatedWithoutContainer(spec, "ContainerStatusUnknown",
+                    "container " + containerId + " is gone from sandbox " + sandbox.id());
+        } catch (RuntimeException e) {
+            return ContainerStatusMapper.waiting(spec, "ContainerStatusUnknown",
+                    "sandbox " + sandbox.id() + " does not answer: " + DockerMessages.oneLine(e));
+        }
+    }
+
+    private static List<ContainerStatus> statuses(List<Container> specs, Function<Container, ContainerStatus> status) {
+        return specs == null ? List.of() : specs.stream().map(status).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package eu.interlink.jvm.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.interlink.jvm.api.settings.InvalidSettingException;
+import eu.interlink.jvm.api.settings.PluginSettings;
+import eu.interlink.jvm.docker.sandbox.DindSecurity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DockerSettingsTest {
+
+    @Test
+    void everyKeyHasADefault() {
+        DockerSettings settings = DockerSettings.from(PluginSettings.empty());
+
+        assertThat(settings.dataRootFolder())
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".interlink", "docker").toAbsolutePath());
+        assertThat(settings.dindImage()).isEqualTo("docker:dind");
+        assertThat(settings.dindSecurity()).isEqualTo(DindSecurity.AUTO);
+        assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.sandboxStartTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.imageTimeout()).isEqualTo(Duration.ofSeconds(600));
+    }
+
+    @Test
+    void readsTheFileAndTheDockerSection() {
+        DockerSettings settings = DockerSettings.from(PluginSettings.of(Map.of(
+                "DataRootFolder", "/var/lib/interlink",
+                "Docker", Map.of(
+                        "DindImage", "registry.example/dind:27",
+                        "DindSecurity", "Capabilities",
+                        "CallTimeoutSeconds", 5,
+                        "SandboxStartTimeoutSeconds", 20,
+                        "ImageTimeoutSeconds", 120)), Map.of()));
+
+        assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
+                DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120)));
+    }
+
+    @Test
+    void environmentOverridesAreTheKeysInUpperCase() {
+        DockerSettings settings = DockerSettings.from(PluginSettings.of(
+                Map.of("Docker", Map.of("DindImage", "docker:dind", "DindSecurity", "auto")),
+                Map.of("DINDIMAGE", "interlink-jvm/dind:local", "DINDSECURITY", "privileged",
+                        "DATAROOTFOLDER", "/srv/interlink")));
+
+        assertThat(settings.dindImage()).isEqualTo("interlink-jvm/dind:local");
+        assertThat(settings.dindSecurity()).isEqualTo(DindSecurity.PRIVILEGED);
+        assertThat(settings.dataRootFolder()).isEqualTo(Path.of("/srv/interlink"));
+    }
+
+    @Test
+    void aRelativeDataRootFolderResolvesAgainstTheWorkingDirectory() {
+        DockerSettings settings = DockerSettings.from(PluginSettings.of(Map.of("DataRootFolder", ".local/jobs/"), Map.of()));
+
+        assertThat(settings.dataRootFolder()).isEqualTo(Path.of("").toAbsolutePath().resolve(".local/jobs"));
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("DindSecurity", "root"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.DindSecurity: expected one of auto, privileged, capabilities, got 'root'");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("CallTimeoutSeconds", "0"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.CallTimeoutSeconds: expected an integer from 1 to 3600");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("SandboxStartTimeoutSeconds", "soon"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.SandboxStartTimeoutSeconds:");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("DindImage", "docker dind"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.DindImage: expected an image reference");
+    }
+
+    @Test
+    void aDataRootFolderTooLongForTheSandboxSocketsIsRefused() {
+        String tooLong = "/" + "d".repeat(90);
+
+        assertThatThrownBy(() -> DockerSettings.from(PluginSettings.of(Map.of("DataRootFolder", tooLong), Map.of())))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("DataRootFolder: expected a folder short enough for sandbox sockets")
+                .hasMessageContaining("107-byte limit")
+                .satisfies(e -> assertThat(((InvalidSettingException) e).key()).isEqualTo("DataRootFolder"));
+    }
+
+    private static PluginSettings docker(Map<String, Object> section) {
+        return PluginSettings.of(Map.of("Docker", section), Map.of());
+    }
+}

@@ -1,0 +1,112 @@
+package eu.interlink.jvm.docker.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ContainerStatusMapperTest {
+
+    private static final Container SPEC = new ContainerBuilder().withName("main").withImage("busybox:1.36").build();
+    private static final Instant STARTED = Instant.parse("2026-07-14T10:00:00.123456789Z");
+    private static final Instant FINISHED = Instant.parse("2026-07-14T10:00:05.5Z");
+
+    private static ContainerSnapshot docker(String status, long exitCode, boolean oomKilled, String error,
+            Instant startedAt, Instant finishedAt) {
+        return new ContainerSnapshot("abc123", "sha256:feed", status, exitCode, oomKilled, error, startedAt,
+                finishedAt, 0);
+    }
+
+    @Test
+    void aRunningContainerIsRunningAndReadySinceItsStart() {
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("running", 0, false, null, STARTED, null));
+
+        assertThat(status.getState().getRunning().getStartedAt()).isEqualTo("2026-07-14T10:00:00Z");
+        assertThat(status.getState().getWaiting()).isNull();
+        assertThat(status.getState().getTerminated()).isNull();
+        assertThat(status.getReady()).isTrue();
+        assertThat(status.getStarted()).isTrue();
+        assertThat(status.getName()).isEqualTo("main");
+        assertThat(status.getImage()).isEqualTo("busybox:1.36");
+        assertThat(status.getImageID()).isEqualTo("docker://sha256:feed");
+        assertThat(status.getContainerID()).isEqualTo("docker://abc123");
+        assertThat(status.getRestartCount()).isZero();
+    }
+
+    @Test
+    void aContainerThatExitedWithZeroCompleted() {
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 0, false, null, STARTED, FINISHED));
+
+        assertThat(status.getState().getTerminated().getExitCode()).isZero();
+        assertThat(status.getState().getTerminated().getReason()).isEqualTo("Completed");
+        assertThat(status.getState().getTerminated().getStartedAt()).isEqualTo("2026-07-14T10:00:00Z");
+        assertThat(status.getState().getTerminated().getFinishedAt()).isEqualTo("2026-07-14T10:00:05Z");
+        assertThat(status.getReady()).isFalse();
+    }
+
+    @Test
+    void aContainerThatExitedWithAnotherCodeIsAnError() {
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 3, false, null, STARTED, FINISHED));
+
+        assertThat(status.getState().getTerminated().getExitCode()).isEqualTo(3);
+        assertThat(status.getState().getTerminated().getReason()).isEqualTo("Error");
+    }
+
+    @Test
+    void aContainerKilledForMemoryIsOomKilled() {
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 137, true, null, STARTED, FINISHED));
+
+        assertThat(status.getState().getTerminated().getReason()).isEqualTo("OOMKilled");
+        assertThat(status.getState().getTerminated().getExitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void aContainerWhoseStartFailedEndedWithStartErrorAndDockersMessage() {
+        String error = "exec: \"nope\": executable file not found in $PATH";
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("created", 127, false, error, null, FINISHED));
+
+        assertThat(status.getState().getTerminated().getReason()).isEqualTo("StartError");
+        assertThat(status.getState().getTerminated().getExitCode()).isEqualTo(127);
+        assertThat(status.getState().getTerminated().getMessage()).isEqualTo(error);
+        assertThat(status.getState().getTerminated().getStartedAt()).isNull();
+    }
+
+    @Test
+    void aCreatedContainerWaits() {
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("created", 0, false, null, null, null));
+
+        assertThat(status.getState().getWaiting().getReason()).isEqualTo("ContainerCreating");
+        assertThat(status.getReady()).isFalse();
+    }
+
+    @Test
+    void dockersZeroTimeIsNoTimeNeverAnEmptyString() {
+        assertThat(ContainerSnapshot.time("0001-01-01T00:00:00Z")).isNull();
+        assertThat(ContainerSnapshot.time("")).isNull();
+        assertThat(ContainerSnapshot.time(null)).isNull();
+        assertThat(ContainerSnapshot.time("2026-07-14T10:00:00.5Z")).isEqualTo(Instant.parse("2026-07-14T10:00:00.5Z"));
+
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 1, false, null, null, null));
+        assertThat(status.getState().getTerminated().getStartedAt()).isNull();
+        assertThat(status.getState().getTerminated().getFinishedAt()).isNull();
+    }
+
+    @Test
+    void aContainerWithoutDockerContainerWaitsOrEndsWithTheGivenReason() {
+        ContainerStatus waiting = ContainerStatusMapper.waiting(SPEC, "ContainerCreating", "building sandbox");
+        ContainerStatus ended = ContainerStatusMapper.terminatedWithoutContainer(SPEC, "ErrImagePull", "no such image");
+
+        assertThat(waiting.getState().getWaiting().getReason()).isEqualTo("ContainerCreating");
+        assertThat(waiting.getState().getWaiting().getMessage()).isEqualTo("building sandbox");
+        assertThat(waiting.getContainerID()).isNull();
+        assertThat(ended.getState().getTerminated().getExitCode()).isEqualTo(1);
+        assertThat(ended.getState().getTerminated().getReason()).isEqualTo("ErrImagePull");
+        assertThat(ended.getState().getTerminated().getMessage()).isEqualTo("no such image");
+        assertThat(ended.getState().getTerminated().getStartedAt()).isNull();
+        assertThat(ended.getName()).isEqualTo("main");
+        assertThat(ended.getImage()).isEqualTo("busybox:1.36");
+    }
+}

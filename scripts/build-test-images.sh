@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the images the tests use, with no registry:
+#
+#   interlink-jvm/busybox:local   busybox-static with its applets (sh, echo, sleep, cat, ls, env, true, false, ...)
+#   interlink-jvm/dind:local      Docker-in-Docker from this host's Docker (scripts/build-dind-image.sh)
+#
+#   scripts/build-test-images.sh [--force]
+#
+# An image that is already present is kept, unless --force is given.
+set -euo pipefail
+
+readonly BUSYBOX_TAG="interlink-jvm/busybox:local"
+readonly DIND_TAG="interlink-jvm/dind:local"
+readonly SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+fail() {
+    echo "build-test-images: $*" >&2
+    exit 1
+}
+
+FORCE=false
+case "${1:-}" in
+    "") ;;
+    --force) FORCE=true ;;
+    *) fail "unknown argument '$1'; usage: $0 [--force]" ;;
+esac
+
+command -v docker >/dev/null || fail "'docker' (the CLI) not found on PATH; install Docker Engine (apt-get install docker.io)"
+docker info >/dev/null 2>&1 || fail "no Docker engine answers; start one (dockerd > /var/log/dockerd.log 2>&1 &) and retry"
+
+needed() {
+    [[ "${FORCE}" == true ]] || ! docker image inspect "$1" >/dev/null 2>&1
+}
+
+build_busybox() {
+    local busybox root applet previous_id
+    busybox="$(command -v busybox || true)"
+    [[ -n "${busybox}" ]] || fail "'busybox' not found; install busybox-static (apt-get install busybox-static)"
+    if ldd "${busybox}" >/dev/null 2>&1; then
+        fail "${busybox} is linked dynamically; install busybox-static (apt-get install busybox-static)"
+    fi
+    root="$(mktemp -d)"
+    trap 'rm -rf "${root}"' RETURN
+    mkdir -p "${root}/bin" "${root}/etc" "${root}/tmp" "${root}/proc" "${root}/sys" "${root}/dev"
+    chmod 1777 "${root}/tmp"
+    install -m 0755 "${busybox}" "${root}/bin/busybox"
+    for applet in $("${busybox}" --list); do
+        [[ -e "${root}/bin/${applet}" ]] || ln -s busybox "${root}/bin/${applet}"
+    done
+    printf 'root:x:0:0:root:/root:/bin/sh\n' >"${root}/etc/passwd"
+    printf 'root:x:0:\n' >"${root}/etc/group"
+    previous_id="$(docker image inspect --format '{{ .Id }}' "${BUSYBOX_TAG}" 2>/dev/null || true)"
+    tar -C "${root}" -c . | docker import \
+        -c 'ENV PATH=/bin' \
+        -c 'CMD ["sh"]' \
+        -m "busybox-static built by build-test-images.sh" \
+        - "${BUSYBOX_TAG}" >/dev/null
+    if [[ -n "${previous_id}" ]]; then
+        docker image rm "${previous_id}" >/dev/null 2>&1 || true
+    fi
+    echo "build-test-images: built ${BUSYBOX_TAG}"
+}
+
+if needed "${BUSYBOX_TAG}"; then
+    build_busybox
+else
+    echo "build-test-images: ${BUSYBOX_TAG} is present (use --force to rebuild)"
+fi
+
+if needed "${DIND_TAG}"; then
+    "${SCRIPTS}/build-dind-image.sh" "${DIND_TAG}"
+else
+    echo "build-test-images: ${DIND_TAG} is present (use --force to rebuild)"
+fi
