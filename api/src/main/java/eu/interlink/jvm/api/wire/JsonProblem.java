@@ -1,6 +1,7 @@
 package eu.interlink.jvm.api.wire;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,7 +18,8 @@ final class JsonProblem {
     private JsonProblem() {
     }
 
-    static String describe(JsonProcessingException e) {
+    static String describe(JsonProcessingException thrown) {
+        JsonProcessingException e = syntaxErrorWithin(thrown);
         String original = e.getOriginalMessage();
         if (original != null && original.startsWith("Unexpected end-of-input")) {
             return "truncated JSON" + at(e.getLocation());
@@ -26,6 +28,16 @@ final class JsonProblem {
             return "malformed JSON" + at(e.getLocation()) + ": " + firstLine(original);
         }
         return path(mapping) + ": " + reason(mapping);
+    }
+
+    /** Some deserializers wrap a syntax error deep in the body as a mapping error; the syntax error says more. */
+    private static JsonProcessingException syntaxErrorWithin(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException syntax) {
+                return syntax;
+            }
+        }
+        return e;
     }
 
     private static String reason(JsonMappingException e) {

@@ -156,6 +156,10 @@ class CreateRequestReadingTest {
                 .hasMessage("truncated JSON at line 1, column 22");
         assertThatThrownBy(() -> wire.readCreateRequest("{pod: 1}".getBytes(UTF_8)))
                 .hasMessageStartingWith("malformed JSON at line 1, column 2");
+        assertThatThrownBy(() -> wire.readCreateRequest(
+                "{\"pod\":{\"metadata\":{\"name\":\"p\",\"uid\":\"u\"},\n\"spec\":{\"containers\":[{\"name\": x}]}}}"
+                        .getBytes(UTF_8)))
+                .hasMessageStartingWith("malformed JSON at line 2, column 32: Unrecognized token 'x'");
     }
 
     @Test
