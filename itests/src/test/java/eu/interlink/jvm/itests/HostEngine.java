@@ -1,0 +1,59 @@
+package eu.interlink.jvm.itests;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+
+/** The host's Docker engine, seen from the tests: what the plugin left on it, found by label. */
+final class HostEngine implements AutoCloseable {
+
+    static final String POD_UID_LABEL = "eu.interlink.jvm.pod-uid";
+
+    private final DockerClient docker;
+
+    HostEngine() {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        docker = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build());
+        try {
+            docker.pingCmd().exec();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("no Docker engine answers at " + config.getDockerHost()
+                    + ": start one (scripts/start-docker.sh) before running the tests", e);
+        }
+    }
+
+    int cpus() {
+        return docker.infoCmd().exec().getNCPU();
+    }
+
+    /** Containers, running or not, that belong to the pod with this UID. */
+    List<Container> containersOf(String podUid) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(POD_UID_LABEL + "=" + podUid)).exec();
+    }
+
+    /** Volumes that belong to the pod with this UID. */
+    List<String> volumesOf(String podUid) {
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(POD_UID_LABEL + "=" + podUid)).exec().getVolumes();
+        return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
