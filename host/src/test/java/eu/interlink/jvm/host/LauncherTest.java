@@ -55,7 +55,7 @@ class LauncherTest {
 
     @Test
     void starts_the_runtime_named_by_host_runtime() throws Exception {
-        Files.writeString(config, "SidecarPort: 0\nGreeting: hi\nHost:\n  Runtime: fake\n");
+        Files.writeString(config, "SidecarPort: 0\nGreeting: hi\nHost:\n  PodRuntime: fake\n");
         ClassLoader classes = classes(TestProviders.OtherRuntime.class, TestProviders.FakeRuntime.class);
 
         try (PluginHost host = launcher(Map.of(), classes).launch("-interlinkconfigpath=" + config);

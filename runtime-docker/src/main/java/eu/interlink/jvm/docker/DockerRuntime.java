@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker;
 
+import eu.interlink.jvm.api.runtime.LogStream;
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.api.wire.CreateResponse;
@@ -21,8 +22,6 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.status.PodStatusReader;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -136,8 +135,8 @@ public final class DockerRuntime implements PodRuntime {
     }
 
     @Override
-    public void logs(LogRequest request, OutputStream out) throws IOException {
-        logs.logs(request, out);
+    public LogStream logs(LogRequest request) {
+        return logs.open(request);
     }
 
     @Override

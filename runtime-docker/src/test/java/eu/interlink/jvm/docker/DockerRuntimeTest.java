@@ -296,7 +296,7 @@ class DockerRuntimeTest {
     private static String logs(Pod pod, String container, LogOptions options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         fixture.runtime.logs(new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), container,
-                options), out);
+                options)).writeTo(out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -91,7 +91,7 @@ class LogsTest {
             }
         };
 
-        fixture.runtime.logs(request("ticks", new LogOptions(0, 0, false, true, false, 0, null)), out);
+        fixture.runtime.logs(request("ticks", new LogOptions(0, 0, false, true, false, 0, null))).writeTo(out);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("tick 1\ntick 2\ntick 3\n");
         assertThat(flushes).hasValueGreaterThanOrEqualTo(3);
@@ -114,8 +114,8 @@ class LogsTest {
         };
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> fixture.runtime.logs(request("forever", new LogOptions(0, 0, false, true, false, 0, null)),
-                gone)).isInstanceOf(IOException.class).hasMessage("client went away");
+        assertThatThrownBy(() -> fixture.runtime.logs(request("forever", new LogOptions(0, 0, false, true, false, 0, null)))
+                .writeTo(gone)).isInstanceOf(IOException.class).hasMessage("client went away");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -123,7 +123,7 @@ class LogsTest {
     void followWithByteLimitStopsAtTheLimit() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        fixture.runtime.logs(request("forever", new LogOptions(0, 12, false, true, false, 0, null)), out);
+        fixture.runtime.logs(request("forever", new LogOptions(0, 12, false, true, false, 0, null))).writeTo(out);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("again\nagain\n");
     }
@@ -132,9 +132,9 @@ class LogsTest {
     void anUnknownPodOrContainerIsNotFound() {
         LogRequest unknownPod = new LogRequest("tests", "00000000-0000-0000-0000-000000000000", "nope", "lines", null);
 
-        assertThatThrownBy(() -> fixture.runtime.logs(unknownPod, new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> fixture.runtime.logs(unknownPod))
                 .isInstanceOf(PodNotFoundException.class);
-        assertThatThrownBy(() -> fixture.runtime.logs(request("nope", LogOptions.DEFAULTS), new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> fixture.runtime.logs(request("nope", LogOptions.DEFAULTS)))
                 .isInstanceOf(PodNotFoundException.class)
                 .hasMessageContaining("no container nope");
     }
@@ -145,7 +145,7 @@ class LogsTest {
 
     private static String logs(String container, LogOptions options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fixture.runtime.logs(request(container, options), out);
+        fixture.runtime.logs(request(container, options)).writeTo(out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

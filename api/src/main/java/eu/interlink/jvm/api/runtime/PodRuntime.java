@@ -6,8 +6,6 @@ import eu.interlink.jvm.api.wire.NodeResources;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * Runs the pods that interLink offloads: the one thing a plugin host needs from a runtime.
@@ -17,7 +15,7 @@ import java.io.OutputStream;
  *                                                     /create   ─►  create(pod)
  *                                                     /delete   ─►  delete(pod)
  *                                                     /status   ─►  status(pod), capacity() for the ping
- *                                                     /getLogs  ─►  logs(request, out)
+ *                                                     /getLogs  ─►  logs(request).writeTo(out)
  * </pre>
  *
  * <p>Embedding a runtime in another Java interLink server takes a few lines:
@@ -26,7 +24,7 @@ import java.io.OutputStream;
  * try (PodRuntime runtime = provider.open(new RuntimeContext(settings, accelerators))) {
  *     CreateResponse created = runtime.create(wire.readCreateRequest(body));
  *     PodStatus status = runtime.status(pod);          // cheap: call it as often as you like
- *     runtime.logs(logRequest, response.getOutputStream());
+ *     runtime.logs(logRequest).writeTo(response.getOutputStream());
  *     runtime.delete(pod);
  * }
  * }</pre>
@@ -35,9 +33,9 @@ import java.io.OutputStream;
  * <ul>
  *   <li><b>Thread safety.</b> Every method may be called from many threads at once, for the same pod or for
  *       different pods.</li>
- *   <li><b>Bounded time.</b> {@link #create}, {@link #delete}, {@link #status} and {@link #capacity} return within
- *       seconds, whatever the backend does: slow work runs in the background, and every call to the backend has a
- *       timeout. Only {@link #logs} with {@code Follow} may last as long as the container runs.</li>
+ *   <li><b>Bounded time.</b> {@link #create}, {@link #delete}, {@link #status}, {@link #logs} and {@link #capacity}
+ *       return within seconds, whatever the backend does: slow work runs in the background, and every call to the backend has a
+ *       timeout. Only {@link LogStream#writeTo} with {@code Follow} may last as long as the container runs.</li>
  *   <li><b>Idempotency.</b> A second create of the same UID starts nothing new and answers as the first did; a
  *       delete of an unknown or already deleted pod succeeds.</li>
  *   <li><b>Honesty.</b> Nothing is dropped silently: a field the runtime cannot honour, or a failure while the pod
@@ -85,18 +83,14 @@ public interface PodRuntime extends AutoCloseable {
     PodStatus status(Pod pod);
 
     /**
-     * Writes a container's log into {@code out}, honouring the request's tail, byte limit, since and timestamps.
-     *
-     * <p>Without {@code Follow} it writes what there is and returns. With {@code Follow} it calls
-     * {@link OutputStream#flush()} after each chunk and returns when the container ends; a failed write (the
-     * client went away) stops it at once. The stream is left open for the caller to close.
+     * Opens a container's log. Returns at once: the pod and the container are looked up now, the log is read when
+     * the answer is written.
      *
      * @param request which log, and which part of it; never null
-     * @param out     where to write the raw log bytes; never null
+     * @return the log, to be written once; never null
      * @throws PodNotFoundException when the runtime knows no such pod or container
-     * @throws IOException          when writing to {@code out} fails
      */
-    void logs(LogRequest request, OutputStream out) throws IOException;
+    LogStream logs(LogRequest request);
 
     /**
      * What this runtime's node can offer, for the health ping. A field that is not known is null, never zero.

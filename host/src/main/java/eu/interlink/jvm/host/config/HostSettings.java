@@ -71,7 +71,7 @@ public record HostSettings(
         boolean errorsOnly = settings.flag("ErrorsOnlyLogging", false);
         Verbosity verbosity = Verbosity.of(
                 commandLine.verbose().orElse(verbose), commandLine.errorsOnly().orElse(errorsOnly));
-        return new HostSettings(listen, maxRequestBytes, host.text("Runtime"), verbosity, DEFAULT_IDLE_TIMEOUT);
+        return new HostSettings(listen, maxRequestBytes, host.text("PodRuntime"), verbosity, DEFAULT_IDLE_TIMEOUT);
     }
 
     private static ListenAddress unixSocket(PluginSettings settings, String socket) {

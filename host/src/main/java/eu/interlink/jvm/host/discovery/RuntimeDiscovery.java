@@ -23,7 +23,7 @@ public final class RuntimeDiscovery {
     /**
      * The provider named {@code wanted}, or the only one on the classpath when no name is given.
      *
-     * @param wanted the name set with {@code Host.Runtime}, if any
+     * @param wanted the name set with {@code Host.PodRuntime}, if any
      * @throws DiscoveryException      when there is no provider, or several and no name to choose by
      * @throws InvalidSettingException when no provider has the name given
      */
@@ -36,7 +36,7 @@ public final class RuntimeDiscovery {
         if (wanted.isEmpty()) {
             if (providers.size() > 1) {
                 throw new DiscoveryException("several PodRuntimeProviders on the classpath (" + names
-                        + "): choose one with Host.Runtime in the configuration file or the RUNTIME variable");
+                        + "): choose one with Host.PodRuntime in the configuration file or the PODRUNTIME variable");
             }
             return providers.get(0);
         }
@@ -44,7 +44,7 @@ public final class RuntimeDiscovery {
                 .filter(provider -> provider.name().equalsIgnoreCase(wanted.get()))
                 .toList();
         if (named.isEmpty()) {
-            throw new InvalidSettingException("Host.Runtime", "one of " + names, wanted.get());
+            throw new InvalidSettingException("Host.PodRuntime", "one of " + names, wanted.get());
         }
         if (named.size() > 1) {
             throw new DiscoveryException("several PodRuntimeProviders on the classpath are named '" + wanted.get()

@@ -33,7 +33,7 @@ class HostSettingsTest {
                 Host:
                   BindAddress: 0.0.0.0
                   MaxRequestBytes: 1048576
-                  Runtime: docker
+                  PodRuntime: docker
                 """, Map.of());
 
         assertThat(settings.listen()).isEqualTo(new ListenAddress.Tcp("0.0.0.0", 4100));
@@ -45,7 +45,7 @@ class HostSettingsTest {
     @Test
     void takes_overrides_from_the_environment() {
         HostSettings settings = from("SidecarPort: 4100\n", Map.of("SIDECARPORT", "0", "BINDADDRESS", "::1",
-                "MAXREQUESTBYTES", "2048", "RUNTIME", "other", "ERRORSONLYLOGGING", "1"));
+                "MAXREQUESTBYTES", "2048", "PODRUNTIME", "other", "ERRORSONLYLOGGING", "1"));
 
         assertThat(settings.listen()).isEqualTo(new ListenAddress.Tcp("::1", 0));
         assertThat(settings.maxRequestBytes()).isEqualTo(2048);

@@ -64,7 +64,7 @@ class RuntimeDiscoveryTest {
         assertThatThrownBy(() -> discovery.select(Optional.empty()))
                 .isInstanceOf(DiscoveryException.class)
                 .hasMessageStartingWith("several PodRuntimeProviders on the classpath (fake, other): ")
-                .hasMessageContaining("Host.Runtime");
+                .hasMessageContaining("Host.PodRuntime");
     }
 
     @Test
@@ -80,7 +80,7 @@ class RuntimeDiscoveryTest {
 
         assertThatThrownBy(() -> discovery.select(Optional.of("docker")))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Host.Runtime: expected one of fake, other, got 'docker'");
+                .hasMessage("Host.PodRuntime: expected one of fake, other, got 'docker'");
     }
 
     @Test

@@ -47,7 +47,7 @@ class LogStreamingTest {
 
     @Test
     void sends_the_headers_before_any_line_exists() {
-        runtime.logs = (request, out) -> {
+        runtime.logs = request -> out -> {
             awaitRelease();
             write(out, "late line\n");
         };
@@ -67,7 +67,7 @@ class LogStreamingTest {
 
     @Test
     void delivers_each_flushed_chunk_while_the_runtime_still_runs_and_ends_when_it_returns() {
-        runtime.logs = (request, out) -> {
+        runtime.logs = request -> out -> {
             write(out, "line 1\n");
             awaitRelease();
             write(out, "line 2\n");
@@ -86,7 +86,7 @@ class LogStreamingTest {
 
     @Test
     void keeps_a_quiet_stream_open_longer_than_the_idle_timeout() {
-        runtime.logs = (request, out) -> {
+        runtime.logs = request -> out -> {
             write(out, "before\n");
             awaitRelease();
             write(out, "after\n");
@@ -107,7 +107,7 @@ class LogStreamingTest {
     @Test
     void fails_the_runtimes_writes_once_the_client_goes_away() {
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
-        runtime.logs = (request, out) -> {
+        runtime.logs = request -> out -> {
             try {
                 while (true) {
                     write(out, "spam spam spam spam spam spam spam spam spam spam spam spam spam spam spam\n");

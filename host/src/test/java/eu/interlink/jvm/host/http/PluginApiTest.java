@@ -264,7 +264,7 @@ class PluginApiTest {
 
         @Test
         void answers_404_for_a_pod_the_runtime_does_not_know() {
-            runtime.logs = (request, out) -> {
+            runtime.logs = request -> {
                 throw new PodNotFoundException("no pod with UID " + request.podUid());
             };
 
@@ -276,7 +276,7 @@ class PluginApiTest {
 
         @Test
         void answers_404_for_an_unknown_pod_when_following_too() {
-            runtime.logs = (request, out) -> {
+            runtime.logs = request -> {
                 throw new PodNotFoundException("no pod with UID " + request.podUid());
             };
 

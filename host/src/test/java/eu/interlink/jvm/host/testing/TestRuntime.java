@@ -1,5 +1,6 @@
 package eu.interlink.jvm.host.testing;
 
+import eu.interlink.jvm.api.runtime.LogStream;
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.api.wire.CreateResponse;
@@ -8,8 +9,6 @@ import eu.interlink.jvm.api.wire.NodeResources;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -21,12 +20,6 @@ import java.util.function.Supplier;
  */
 public final class TestRuntime implements PodRuntime {
 
-    /** What {@link #logs} does; a test sets it to write, block or throw. */
-    @FunctionalInterface
-    public interface Logs {
-        void write(LogRequest request, OutputStream out) throws IOException;
-    }
-
     public final List<RetrievedPodData> created = new CopyOnWriteArrayList<>();
     public final List<Pod> deleted = new CopyOnWriteArrayList<>();
     public final List<LogRequest> logRequests = new CopyOnWriteArrayList<>();
@@ -36,7 +29,8 @@ public final class TestRuntime implements PodRuntime {
             List.of(), List.of());
     public volatile Supplier<NodeResources> capacity = () -> NodeResources.UNKNOWN;
     public volatile Readiness readiness = new Readiness(true, "all set");
-    public volatile Logs logs = (request, out) -> out.write("a log line\n".getBytes());
+    /** What {@link #logs} answers; a test sets it to throw, or to a log that writes, blocks or throws. */
+    public volatile Function<LogRequest, LogStream> logs = request -> out -> out.write("a log line\n".getBytes());
     public volatile RuntimeException createFailure;
     public volatile boolean closed;
 
@@ -60,9 +54,9 @@ public final class TestRuntime implements PodRuntime {
     }
 
     @Override
-    public void logs(LogRequest request, OutputStream out) throws IOException {
+    public LogStream logs(LogRequest request) {
         logRequests.add(request);
-        logs.write(request, out);
+        return logs.apply(request);
     }
 
     @Override

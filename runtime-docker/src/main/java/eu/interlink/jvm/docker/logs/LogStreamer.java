@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.logs;
 
 import com.github.dockerjava.api.command.LogContainerCmd;
+import eu.interlink.jvm.api.runtime.LogStream;
 import eu.interlink.jvm.api.runtime.PodNotFoundException;
 import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.LogRequest;
@@ -35,12 +36,12 @@ public final class LogStreamer implements AutoCloseable {
     }
 
     /**
-     * Writes the log the request asks for into {@code out}; writes nothing for a container that is not created yet.
+     * Finds the log the request asks for; it is read when written. A container that is not created yet has an
+     * empty log.
      *
      * @throws PodNotFoundException when no such pod or container is known
-     * @throws IOException          when writing to {@code out} fails, or the log does not come in time
      */
-    public void logs(LogRequest request, OutputStream out) throws IOException {
+    public LogStream open(LogRequest request) {
         PodRecord pod = pods.find(request.podUid())
                 .orElseThrow(() -> new PodNotFoundException("no pod with UID " + request.podUid()));
         if (!pod.hasContainer(request.containerName())) {
@@ -49,9 +50,9 @@ public final class LogStreamer implements AutoCloseable {
         Optional<String> containerId = pod.containerId(request.containerName());
         Optional<Sandbox> sandbox = pod.sandbox();
         if (containerId.isEmpty() || sandbox.isEmpty()) {
-            return;
+            return out -> { };
         }
-        copy(sandbox.get().engine(), containerId.get(), request.options(), out);
+        return out -> copy(sandbox.get().engine(), containerId.get(), request.options(), out);
     }
 
     private void copy(Engine inner, String containerId, LogOptions options, OutputStream out) throws IOException {
