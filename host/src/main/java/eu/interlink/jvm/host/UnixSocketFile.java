@@ -62,9 +62,9 @@ final class UnixSocketFile {
         }
     }
 
-    /** Removes the socket file; true when it was there. */
-    boolean remove() throws IOException {
-        return Files.deleteIfExists(path);
+    /** Removes the socket file, if it is still there. */
+    void remove() throws IOException {
+        Files.deleteIfExists(path);
     }
 
     private boolean isListening() {

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Read from the Go plugin's keys ({@code SidecarPort}, {@code Socket}, {@code VerboseLogging},
  * {@code ErrorsOnlyLogging}) and the {@code Host} section ({@code BindAddress}, {@code MaxRequestBytes},
- * {@code Runtime}); see {@link #from}.
+ * {@code PodRuntime}); see {@link #from}.
  *
  * @param listen          where to listen
  * @param maxRequestBytes the largest request body accepted; larger ones are answered 413
