@@ -1,0 +1,88 @@
+package eu.interlink.jvm.docker.volumes;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VolumeWriterTest {
+
+    @TempDir
+    Path pod;
+
+    private static final VolumePlan PLAN = new VolumePlan(
+            List.of(new VolumeContent.Files("config", List.of(
+                            new VolumeFile("app.conf", "lr=0.1\n".getBytes(UTF_8), 0644),
+                            new VolumeFile("nested/dir/token", "secret".getBytes(UTF_8), 0400))),
+                    new VolumeContent.EmptyDir("scratch")),
+            Map.of("app", List.of(new MountSpec("config", "", "/etc/app", true),
+                    new MountSpec("scratch", "work", "/work", false))));
+
+    @Test
+    void writesEachVolumeInItsOwnFolderWithTheModesAsked() throws IOException {
+        Path root = pod.resolve("volumes");
+
+        new VolumeWriter(root).write(PLAN);
+
+        assertThat(root.resolve("config/app.conf")).hasContent("lr=0.1\n");
+        assertThat(mode(root.resolve("config/app.conf"))).isEqualTo("rw-r--r--");
+        assertThat(root.resolve("config/nested/dir/token")).hasContent("secret");
+        assertThat(mode(root.resolve("config/nested/dir/token"))).isEqualTo("r--------");
+        assertThat(root.resolve("scratch")).isEmptyDirectory();
+        assertThat(mode(root.resolve("scratch"))).isEqualTo("rwxrwxrwx");
+    }
+
+    @Test
+    void resolvesMountsToFoldersInsideTheVolumesAndMakesAMissingSubPath() throws IOException {
+        Path root = pod.resolve("volumes");
+        VolumeWriter writer = new VolumeWriter(root);
+        writer.write(PLAN);
+
+        List<ResolvedMount> mounts = writer.resolve(PLAN.mountsOf("app"));
+
+        assertThat(mounts).containsExactly(
+                new ResolvedMount(root.resolve("config").toRealPath(), "/etc/app", true),
+                new ResolvedMount(root.resolve("scratch/work").toRealPath(), "/work", false));
+        assertThat(root.resolve("scratch/work")).isDirectory();
+    }
+
+    @Test
+    void refusesASubPathThatALinkPlantedInASharedFolderLeadsOutside() throws IOException {
+        Path root = pod.resolve("volumes");
+        VolumeWriter writer = new VolumeWriter(root);
+        writer.write(PLAN);
+        Files.createSymbolicLink(root.resolve("scratch/work"), Path.of("/etc"));
+
+        assertThatThrownBy(() -> writer.resolve(PLAN.mountsOf("app")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("subPath 'work' of volume scratch leads out of the volume");
+    }
+
+    @Test
+    void neverWritesThroughALinkOrOutsideItsVolume() throws IOException {
+        Path root = pod.resolve("volumes");
+        Files.createDirectories(root.resolve("config"));
+        Path outside = Files.writeString(pod.resolve("outside"), "untouched");
+        Files.createSymbolicLink(root.resolve("config/app.conf"), outside);
+
+        assertThatThrownBy(() -> new VolumeWriter(root).write(PLAN)).isInstanceOf(IOException.class);
+        assertThat(outside).hasContent("untouched");
+
+        VolumePlan escaping = new VolumePlan(List.of(new VolumeContent.Files("evil", List.of(
+                new VolumeFile("../escaped", new byte[] {1}, 0644)))), Map.of());
+        assertThatThrownBy(() -> new VolumeWriter(root).write(escaping)).hasMessageContaining("leads out of volume evil");
+        assertThat(root.resolve("escaped")).doesNotExist();
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}
