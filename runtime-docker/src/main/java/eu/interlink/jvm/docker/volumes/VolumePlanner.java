@@ -1,11 +1,11 @@
 package eu.interlink.jvm.docker.volumes;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
-import eu.interlink.jvm.api.wire.RetrievedContainer;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.spec.ObjectData;
+import eu.interlink.jvm.docker.spec.SentObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -208,27 +207,5 @@ public final class VolumePlanner {
 
     private static <T> List<T> listOf(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    /** The objects interLink sent with the pod, by name, gathered from every container's entry. */
-    private record SentObjects(Map<String, ConfigMap> configMaps, Map<String, Secret> secrets,
-            Map<String, ConfigMap> projected) {
-
-        static SentObjects of(List<RetrievedContainer> containers) {
-            return new SentObjects(
-                    byName(containers, RetrievedContainer::configMaps),
-                    byName(containers, RetrievedContainer::secrets),
-                    byName(containers, RetrievedContainer::projectedVolumeMaps));
-        }
-
-        private static <T extends HasMetadata> Map<String, T> byName(List<RetrievedContainer> containers,
-                Function<RetrievedContainer, List<T>> objects) {
-            Map<String, T> byName = new LinkedHashMap<>();
-            containers.stream().flatMap(container -> objects.apply(container).stream())
-                    .filter(object -> object != null && object.getMetadata() != null
-                            && object.getMetadata().getName() != null)
-                    .forEach(object -> byName.putIfAbsent(object.getMetadata().getName(), object));
-            return byName;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package eu.interlink.jvm.docker.volumes;
+package eu.interlink.jvm.docker.spec;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -9,14 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The entries of a ConfigMap or a Secret as the bytes of the files they become. */
-final class ObjectData {
+/**
+ * The entries of a ConfigMap or a Secret as bytes, as files and environment variables take them. An entry that
+ * cannot be decoded is added to {@code problems}, named after {@code where}, and left out.
+ */
+public final class ObjectData {
 
     private ObjectData() {
     }
 
     /** {@code data} as UTF-8 text and {@code binaryData} decoded from base64. */
-    static Map<String, byte[]> ofConfigMap(ConfigMap configMap, String where, List<String> problems) {
+    public static Map<String, byte[]> ofConfigMap(ConfigMap configMap, String where, List<String> problems) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         text(configMap.getData(), entries);
         base64(configMap.getBinaryData(), where + ": ConfigMap " + name(configMap.getMetadata()) + " binaryData",
@@ -25,7 +28,7 @@ final class ObjectData {
     }
 
     /** {@code data} decoded from base64, and {@code stringData} as UTF-8 text (the API server folds it into data). */
-    static Map<String, byte[]> ofSecret(Secret secret, String where, List<String> problems) {
+    public static Map<String, byte[]> ofSecret(Secret secret, String where, List<String> problems) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         base64(secret.getData(), where + ": Secret " + name(secret.getMetadata()) + " data", entries, problems);
         text(secret.getStringData(), entries);
