@@ -12,9 +12,11 @@ import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.Images;
 import eu.interlink.jvm.docker.lifecycle.ContainerRunner;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
+import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.lifecycle.PodTeardown;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
+import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
 import eu.interlink.jvm.docker.sandbox.DindImageResolver;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
@@ -23,8 +25,7 @@ import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import eu.interlink.jvm.docker.sandbox.SandboxSecurity;
 import eu.interlink.jvm.docker.status.PodStatusReader;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 
 /**
  * The {@code docker} runtime: each pod in its own Docker-in-Docker sandbox on the host's Docker engine.
@@ -34,6 +35,13 @@ import java.util.concurrent.Executors;
  */
 public final class DockerRuntimeProvider implements PodRuntimeProvider {
 
+    /** How long a deleted UID is refused by create, and how many such UIDs are kept at most. */
+    private static final Duration TOMBSTONE_TIME = Duration.ofMinutes(10);
+    private static final int TOMBSTONES = 10_000;
+    /** How often a removal is tried, and the pause before its first retry (doubled before each next one). */
+    private static final int REMOVAL_ATTEMPTS = 4;
+    private static final Duration FIRST_REMOVAL_RETRY = Duration.ofSeconds(1);
+
     @Override
     public String name() {
         return "docker";
@@ -42,40 +50,42 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
     @Override
     public PodRuntime open(RuntimeContext context) {
         DockerSettings settings = DockerSettings.from(context.settings());
-        ExecutorService callWorkers = Executors.newCachedThreadPool(new NamedDaemonThreads("interlink-docker-call"));
-        ExecutorService background = Executors.newCachedThreadPool(new NamedDaemonThreads("interlink-docker-pod"));
-        EngineFactory engines = new EngineFactory(settings.callTimeout(), callWorkers);
+        RuntimeThreads threads = new RuntimeThreads(settings.podStarters());
+        EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls());
         Engine host = engines.host();
         try {
             host.call("ping", client -> client.pingCmd().exec());
         } catch (RuntimeException e) {
             host.close();
-            background.shutdownNow();
-            callWorkers.shutdownNow();
+            threads.close(Duration.ZERO);
             throw new RuntimeUnavailableException("no Docker engine answers at " + host.address() + " (" + DockerMessages.oneLine(e)
                     + "): start Docker (dockerd), or set DOCKER_HOST to the address of a running engine", e);
         }
-        HostEngineMonitor monitor = new HostEngineMonitor(host, background, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        HostEngineMonitor monitor = new HostEngineMonitor(host, threads.background(), clock);
         monitor.refresh();
 
         SandboxLayout layout = new SandboxLayout(settings.dataRootFolder());
         Images images = new Images(settings.imageTimeout());
         SandboxRemover remover = new SandboxRemover(host, layout);
-        SandboxFactory sandboxes = new SandboxFactory(host, engines, layout,
-                new DindImageResolver(host, images, settings.dindImage()),
-                new SandboxSecurity(settings.dindSecurity()), remover, settings.sandboxStartTimeout());
-        PodRegistry pods = new PodRegistry();
+        DindImageResolver dindImages = new DindImageResolver(host, images, settings.dindImage(),
+                DindImageResolver.LOCAL_IMAGE);
+        SandboxSecurity security = new SandboxSecurity(settings.dindSecurity());
+        SandboxFactory sandboxes = new SandboxFactory(host, engines, layout, dindImages, security, remover,
+                settings.sandboxStartTimeout());
+        PodRegistry pods = new PodRegistry(new Tombstones(clock, TOMBSTONE_TIME, TOMBSTONES));
         return new DockerRuntime(
                 pods,
                 new PodValidator(),
                 new PodStarter(sandboxes, new ImageSupplier(host, images), new ContainerRunner()),
-                new PodTeardown(host, engines, layout, remover),
+                new PodRemovals(new PodTeardown(engines, layout, remover), threads.background(),
+                        settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(),
-                new LogStreamer(pods, Clock.systemUTC()),
+                new LogStreamer(pods, clock),
                 monitor,
+                new RuntimeReadiness(monitor, dindImages, security, threads.background(), clock),
                 layout,
                 host,
-                background,
-                callWorkers);
+                threads);
     }
 }

@@ -2,12 +2,12 @@ package eu.interlink.jvm.docker;
 
 import eu.interlink.jvm.api.settings.InvalidSettingException;
 import eu.interlink.jvm.api.settings.PluginSettings;
+import eu.interlink.jvm.docker.images.ImageReference;
 import eu.interlink.jvm.docker.sandbox.DindSecurity;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * The Docker runtime's settings. Each key's environment override is its name in upper case.
@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  *       <td>how long a sandbox's inner engine may take to answer</td></tr>
  *   <tr><td>{@code Docker.ImageTimeoutSeconds}</td><td>{@code IMAGETIMEOUTSECONDS}</td><td>600</td>
  *       <td>the bound on moving one image into a sandbox, or pulling it</td></tr>
+ *   <tr><td>{@code Docker.PodStarters}</td><td>{@code PODSTARTERS}</td><td>8</td>
+ *       <td>how many pods start at once (a start lasts until the pod's init containers have run); the others wait
+ *       for a free starter</td></tr>
  * </table>
  *
  * <p>The engine's address is docker-java's own setting: {@code DOCKER_HOST}, by default
@@ -40,6 +43,7 @@ import java.util.regex.Pattern;
  * @param callTimeout         see {@code Docker.CallTimeoutSeconds}
  * @param sandboxStartTimeout see {@code Docker.SandboxStartTimeoutSeconds}
  * @param imageTimeout        see {@code Docker.ImageTimeoutSeconds}
+ * @param podStarters         see {@code Docker.PodStarters}
  */
 public record DockerSettings(
         Path dataRootFolder,
@@ -47,14 +51,13 @@ public record DockerSettings(
         DindSecurity dindSecurity,
         Duration callTimeout,
         Duration sandboxStartTimeout,
-        Duration imageTimeout) {
+        Duration imageTimeout,
+        int podStarters) {
 
     /** The section of the configuration file that holds the Docker settings. */
     public static final String SECTION = "Docker";
     /** The default of {@code Docker.DindImage}. */
     public static final String DEFAULT_DIND_IMAGE = "docker:dind";
-
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/:@]*");
 
     /**
      * Reads the settings.
@@ -64,7 +67,7 @@ public record DockerSettings(
     public static DockerSettings from(PluginSettings settings) {
         PluginSettings docker = settings.section(SECTION);
         String image = docker.text("DindImage", DEFAULT_DIND_IMAGE);
-        if (!IMAGE_REFERENCE.matcher(image).matches()) {
+        if (!ImageReference.isWellFormed(image)) {
             throw docker.invalid("DindImage", "an image reference such as docker:dind", image);
         }
         return new DockerSettings(
@@ -73,7 +76,8 @@ public record DockerSettings(
                 docker.choice("DindSecurity", DindSecurity.class, DindSecurity.AUTO),
                 Duration.ofSeconds(docker.integer("CallTimeoutSeconds", 30, 1, 3600)),
                 Duration.ofSeconds(docker.integer("SandboxStartTimeoutSeconds", 60, 1, 3600)),
-                Duration.ofSeconds(docker.integer("ImageTimeoutSeconds", 600, 1, 86_400)));
+                Duration.ofSeconds(docker.integer("ImageTimeoutSeconds", 600, 1, 86_400)),
+                docker.integer("PodStarters", 8, 1, 256));
     }
 
     private static Path dataRootFolder(PluginSettings settings) {

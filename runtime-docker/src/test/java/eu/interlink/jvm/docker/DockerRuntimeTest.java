@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.LogRequest;
@@ -29,6 +30,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,16 +124,25 @@ class DockerRuntimeTest {
     }
 
     @Test
-    void autoSecurityFallsBackToCapabilitiesWhereThisEngineRefusesPrivileged() {
+    void autoSecurityRunsSandboxesPrivilegedWhereTheEngineAllowsItAndWithCapabilitiesWhereItRefuses() {
+        Optional<String> refusal = fixture.privilegedRefusal();
         Pod pod = pod("security", shell("main", "sleep 30"));
         fixture.create(pod);
         fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
 
-        InspectContainerResponse sandbox = fixture.docker.inspectContainerCmd(fixture.containersOf(pod).get(0).getId()).exec();
+        HostConfig sandbox = fixture.docker.inspectContainerCmd(fixture.containersOf(pod).get(0).getId()).exec()
+                .getHostConfig();
 
-        assertThat(sandbox.getHostConfig().getPrivileged()).isNotEqualTo(Boolean.TRUE);
-        assertThat(sandbox.getHostConfig().getCapAdd()).contains(Capability.ALL);
-        assertThat(sandbox.getHostConfig().getCapDrop()).contains(Capability.SYS_RESOURCE);
+        if (refusal.isEmpty()) {
+            assertThat(sandbox.getPrivileged()).isTrue();
+            assertThat(readiness().detail()).contains("sandboxes run with DindSecurity privileged");
+        } else {
+            assertThat(sandbox.getPrivileged()).isNotEqualTo(Boolean.TRUE);
+            assertThat(sandbox.getCapAdd()).contains(Capability.ALL);
+            assertThat(sandbox.getCapDrop()).contains(Capability.SYS_RESOURCE);
+            assertThat(readiness().detail()).contains(
+                    "sandboxes run with DindSecurity capabilities: this engine refuses privileged (" + refusal.get() + ")");
+        }
         fixture.runtime.delete(pod);
     }
 
@@ -233,6 +248,61 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void aDeleteThatComesBeforeTheCreateWinsAndTheCreateLeavesNothing() {
+        Pod pod = pod("deleted-first", shell("main", "sleep 30"));
+
+        fixture.runtime.delete(pod);
+
+        assertThatThrownBy(() -> fixture.create(pod))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("pod tests/deleted-first (" + pod.getMetadata().getUid()
+                        + ") was deleted; a deleted pod cannot be created again under the same UID");
+        assertThat(fixture.containersOf(pod)).isEmpty();
+        assertThat(fixture.volumesOf(pod)).isEmpty();
+    }
+
+    @Test
+    void aCreateAfterCreateAndDeleteOfTheSameUidIsRefusedAndNothingIsLeft() {
+        Pod pod = pod("recreated", shell("main", "sleep 30"));
+        CreateResponse created = fixture.create(pod);
+        fixture.runtime.delete(pod);
+
+        assertThatThrownBy(() -> fixture.create(pod))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessageEndingWith("was deleted; a deleted pod cannot be created again under the same UID");
+        fixture.awaitNothingLeftOf(pod, created.podJid());
+    }
+
+    @Test
+    void concurrentCreatesOfOneUidStartExactlyOneSandbox() throws Exception {
+        Pod pod = pod("crowd", shell("main", "sleep 30"));
+        int creators = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(creators);
+        List<Future<CreateResponse>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < creators; i++) {
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return fixture.create(pod);
+                }));
+            }
+            go.countDown();
+            CreateResponse first = answers.get(0).get();
+            for (Future<CreateResponse> answer : answers) {
+                assertThat(answer.get()).isEqualTo(first);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
+        assertThat(fixture.containersOf(pod)).hasSize(1);
+        assertThat(fixture.volumesOf(pod)).hasSize(1);
+        fixture.runtime.delete(pod);
+    }
+
+    @Test
     void aDeleteWhileTheSandboxStartsEndsWithNothingLeft() {
         Pod pod = pod("half-built", shell("main", "sleep 30"));
 
@@ -280,13 +350,17 @@ class DockerRuntimeTest {
     }
 
     @Test
-    void theNodeOffersTheHostsCpusAndMemoryAndIsReady() {
+    void theNodeOffersTheHostsCpusAndMemoryAndIsReadyWithAUsableDindImage() {
         NodeResources capacity = fixture.runtime.capacity();
 
         assertThat(capacity.cpu()).isEqualTo(String.valueOf(Runtime.getRuntime().availableProcessors()));
         assertThat(capacity.memory()).matches("\\d+(Ki|Mi|Gi|Ti)?");
-        assertThat(fixture.runtime.readiness().ready()).isTrue();
-        assertThat(fixture.runtime.readiness().detail()).contains("answers");
+        assertThat(readiness().detail()).contains("answers", "sandboxes start from " + RuntimeFixture.DIND);
+    }
+
+    /** The readiness once ready: the first answers come from checks that run in the background. */
+    private static Readiness readiness() {
+        return await().atMost(Duration.ofSeconds(30)).until(fixture.runtime::readiness, Readiness::ready);
     }
 
     private static ContainerStateTerminated terminated(ContainerStatus status) {

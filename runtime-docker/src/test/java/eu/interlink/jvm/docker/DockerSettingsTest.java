@@ -24,6 +24,7 @@ class DockerSettingsTest {
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.sandboxStartTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.imageTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(settings.podStarters()).isEqualTo(8);
     }
 
     @Test
@@ -35,10 +36,11 @@ class DockerSettingsTest {
                         "DindSecurity", "Capabilities",
                         "CallTimeoutSeconds", 5,
                         "SandboxStartTimeoutSeconds", 20,
-                        "ImageTimeoutSeconds", 120)), Map.of()));
+                        "ImageTimeoutSeconds", 120,
+                        "PodStarters", 3)), Map.of()));
 
         assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
-                DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120)));
+                DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3));
     }
 
     @Test
@@ -74,6 +76,9 @@ class DockerSettingsTest {
         assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("DindImage", "docker dind"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("Docker.DindImage: expected an image reference");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("PodStarters", "0"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.PodStarters: expected an integer from 1 to 256");
     }
 
     @Test

@@ -82,6 +82,23 @@ class LogsTest {
     }
 
     @Test
+    void aSinceFarInThePastOrFutureIsTheWholeLogOrNothing() throws IOException {
+        assertThat(logs("lines", new LogOptions(0, 0, false, false, false, Long.MAX_VALUE, null))).isEqualTo(LINES);
+        assertThat(logs("lines", new LogOptions(0, 0, false, false, false, 0, Instant.parse("1000-01-01T00:00:00Z"))))
+                .isEqualTo(LINES);
+        assertThat(logs("lines", new LogOptions(0, 0, false, false, false, 0, Instant.parse("9999-12-31T23:59:59Z"))))
+                .isEmpty();
+    }
+
+    @Test
+    void noContainerHasAPreviousInstanceSinceNothingIsRestartedYet() {
+        assertThatThrownBy(() -> fixture.runtime.logs(request("lines", new LogOptions(0, 0, false, false, true, 0, null))))
+                .isInstanceOf(PodNotFoundException.class)
+                .hasMessage("container lines of pod tests/logs (" + pod.getMetadata().getUid()
+                        + ") has no previous instance");
+    }
+
+    @Test
     void followStreamsUntilTheContainerEnds() throws IOException {
         AtomicInteger flushes = new AtomicInteger();
         ByteArrayOutputStream out = new ByteArrayOutputStream() {

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -19,6 +21,7 @@ import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Labels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -31,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +51,8 @@ final class RuntimeFixture implements AutoCloseable {
     static final String BUSYBOX = "interlink-jvm/busybox:local";
     static final String DIND = "interlink-jvm/dind:local";
     static final Duration SANDBOX_TIME = Duration.ofSeconds(90);
+    /** The role label of what the tests make themselves on the host engine, next to the runtime's sandboxes. */
+    static final String TEST_ROLE = "test";
 
     private static final Set<String> NOT_STARTED = Set.of("CreatePodSandboxError", "ErrImagePull", "StartError");
 
@@ -134,6 +140,7 @@ final class RuntimeFixture implements AutoCloseable {
                 .withNewSpec()
                 .withInitContainers(initContainers)
                 .withContainers(containers)
+                .withRestartPolicy("Never")
                 .withTerminationGracePeriodSeconds(2L)
                 .endSpec()
                 .build();
@@ -169,6 +176,37 @@ final class RuntimeFixture implements AutoCloseable {
                 });
     }
 
+    /**
+     * Whether this engine starts privileged containers: empty where it does, the engine's refusal, on one line,
+     * where it does not (some engines run inside containers whose capabilities exclude what --privileged asks).
+     */
+    Optional<String> privilegedRefusal() {
+        String probe = docker.createContainerCmd(BUSYBOX).withCmd("true")
+                .withLabels(Map.of(Labels.ROLE, TEST_ROLE))
+                .withHostConfig(HostConfig.newHostConfig().withPrivileged(true))
+                .exec().getId();
+        try {
+            docker.startContainerCmd(probe).exec();
+            return Optional.empty();
+        } catch (DockerException e) {
+            return Optional.of(DockerMessages.oneLine(e));
+        } finally {
+            docker.removeContainerCmd(probe).withForce(true).exec();
+        }
+    }
+
+    /** The address at which the host answers the containers of its default bridge network, sandboxes among them. */
+    String bridgeGateway() {
+        String probe = docker.createContainerCmd(BUSYBOX).withCmd("sleep", "60")
+                .withLabels(Map.of(Labels.ROLE, TEST_ROLE)).exec().getId();
+        try {
+            docker.startContainerCmd(probe).exec();
+            return docker.inspectContainerCmd(probe).exec().getNetworkSettings().getNetworks().get("bridge").getGateway();
+        } finally {
+            docker.removeContainerCmd(probe).withForce(true).exec();
+        }
+    }
+
     /** The host containers labelled with the pod's UID. */
     List<Container> containersOf(Pod pod) {
         return docker.listContainersCmd().withShowAll(true)
@@ -202,7 +240,10 @@ final class RuntimeFixture implements AutoCloseable {
         });
     }
 
-    /** Deletes every pod this fixture created, removes what is left of them by label, and closes the runtime. */
+    /**
+     * Deletes every pod this fixture created, closes the runtime, and removes by label what is left of the pods and
+     * every container the tests made themselves.
+     */
     @Override
     public void close() throws IOException {
         try {
@@ -220,6 +261,8 @@ final class RuntimeFixture implements AutoCloseable {
     }
 
     private void removeLeftovers() {
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.ROLE, TEST_ROLE)).exec()
+                .forEach(container -> docker.removeContainerCmd(container.getId()).withForce(true).exec());
         for (Pod pod : created) {
             containersOf(pod).forEach(container ->
                     docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());

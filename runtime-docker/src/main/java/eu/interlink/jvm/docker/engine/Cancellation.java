@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stops work that waits on Docker: once cancelled it says so to whoever polls it, and it closes every stream callback
- * registered with it, which ends the waits on those streams at once.
+ * Stops work that waits on Docker: once cancelled it says so to whoever polls it, and it closes everything registered
+ * with it (stream callbacks, image transfers under way), which ends the waits on them at once.
  *
  * <p>A pod's start has one (cancelled by a delete or by the runtime's close); the log streamer has one for all
  * followed logs (cancelled by the runtime's close). Thread-safe.
@@ -22,13 +22,13 @@ public final class Cancellation {
         return cancelled;
     }
 
-    /** Marks the work cancelled and closes every registered stream. Idempotent. */
+    /** Marks the work cancelled and closes everything registered. Idempotent. */
     public void cancel() {
         cancelled = true;
         waits.forEach(Cancellation::closeQuietly);
     }
 
-    /** Registers a stream to close on {@link #cancel()}; closes it at once when already cancelled. */
+    /** Registers something to close on {@link #cancel()}; closes it at once when already cancelled. */
     public <T extends Closeable> T track(T wait) {
         waits.add(wait);
         if (cancelled) {
@@ -37,7 +37,7 @@ public final class Cancellation {
         return wait;
     }
 
-    /** Forgets a stream that ended. */
+    /** Forgets something that ended. */
     public void untrack(Closeable wait) {
         waits.remove(wait);
     }
@@ -46,7 +46,7 @@ public final class Cancellation {
         try {
             wait.close();
         } catch (IOException e) {
-            // The stream is being abandoned; a failure to close it changes nothing for the waiter.
+            // What is closed is being abandoned; a failure to close it changes nothing for the waiter.
         }
     }
 }

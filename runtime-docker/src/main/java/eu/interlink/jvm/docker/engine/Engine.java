@@ -2,10 +2,13 @@ package eu.interlink.jvm.docker.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
+import java.io.Closeable;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -16,7 +19,7 @@ import java.util.function.Function;
  * <p>docker-java's response timeout does not apply to unix sockets, so {@link #call} runs each request on a worker
  * thread and interrupts it when its time is up: interrupting a thread blocked on a socket channel closes the channel,
  * which ends the request. Streams that last as long as a container (log follow, container wait) use
- * {@link #streams()}, a client without a read timeout, whose callbacks their caller closes when it stops.
+ * {@link #streams()}, a client without a read timeout, whose {@link StreamCallback}s their caller closes when it stops.
  *
  * <p>Thread-safe. Closing it closes both clients; it does not touch the engine's containers.
  */
@@ -57,12 +60,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs one call that moves a lot of data (an image save, load or pull), bounded by {@code timeout}.
+     * Runs one call that moves a lot of data (an image save, load or pull), bounded by {@code timeout}, and stopped at
+     * once by {@code cancellation}: its thread is interrupted, which closes the connections it is blocked on.
      *
-     * @throws EngineException when it does not finish in time; docker-java's own exceptions pass through
+     * @throws EngineException       when it does not finish in time; docker-java's own exceptions pass through
+     * @throws CancellationException when cancelled
      */
-    public <T> T longCall(String action, Duration timeout, Function<DockerClient, T> request) {
-        return bounded(action, timeout, streams, request);
+    public <T> T longCall(String action, Duration timeout, Cancellation cancellation, Function<DockerClient, T> request) {
+        Future<T> answer = submit(action, streams, request);
+        Closeable stop = () -> answer.cancel(true);
+        cancellation.track(stop);
+        try {
+            return await(action, timeout, answer);
+        } catch (CancellationException e) {
+            throw new CancellationException(address + ": " + action + " was cancelled");
+        } finally {
+            cancellation.untrack(stop);
+        }
     }
 
     /**
@@ -74,7 +88,18 @@ public final class Engine implements AutoCloseable {
     }
 
     private <T> T bounded(String action, Duration timeout, DockerClient client, Function<DockerClient, T> request) {
-        Future<T> answer = workers.submit(() -> request.apply(client));
+        return await(action, timeout, submit(action, client, request));
+    }
+
+    private <T> Future<T> submit(String action, DockerClient client, Function<DockerClient, T> request) {
+        try {
+            return workers.submit(() -> request.apply(client));
+        } catch (RejectedExecutionException e) {
+            throw new EngineException(address + ": " + action + " was not sent: the runtime is closing", e);
+        }
+    }
+
+    private <T> T await(String action, Duration timeout, Future<T> answer) {
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -1,17 +1,20 @@
 package eu.interlink.jvm.docker.images;
 
+import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes an image present in a sandbox's inner engine: it is there already; or it is streamed from the host engine
- * (save piped into load, no temporary file); or the inner engine pulls it.
+ * (save piped into load, no temporary file); or the inner engine pulls it. A cancellation stops a move or a pull
+ * under way at once.
  */
 public final class ImageSupplier {
 
@@ -28,10 +31,12 @@ public final class ImageSupplier {
     /**
      * Makes the image present in the inner engine.
      *
-     * @param progress told what is being done, such as {@code moving image busybox from the host}
+     * @param cancellation stops a move or pull under way
+     * @param progress     told what is being done, such as {@code moving image busybox from the host}
      * @throws ImageUnavailableException when the image cannot be got there
+     * @throws CancellationException     when cancelled
      */
-    public void supply(String image, Engine inner, Consumer<String> progress) {
+    public void supply(String image, Engine inner, Cancellation cancellation, Consumer<String> progress) {
         if (images.present(inner, image)) {
             return;
         }
@@ -40,13 +45,15 @@ public final class ImageSupplier {
             if (onHost) {
                 progress.accept("moving image " + image + " from the host");
                 long start = System.nanoTime();
-                move(image, inner);
+                move(image, inner, cancellation);
                 LOG.info("Moved image {} from the host to {} in {} ms", image, inner.address(),
                         (System.nanoTime() - start) / 1_000_000);
             } else {
                 progress.accept("pulling image " + image);
-                images.pull(inner, image);
+                images.pull(inner, image, cancellation);
             }
+        } catch (CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new ImageUnavailableException(describe(image, onHost) + ": " + DockerMessages.oneLine(e), e);
         }
@@ -55,10 +62,14 @@ public final class ImageSupplier {
         }
     }
 
-    private void move(String image, Engine inner) {
-        inner.longCall("load " + image + " from the host", images.timeout(), innerClient -> {
+    /**
+     * Pipes the host's save into the inner engine's load. A cancellation interrupts the thread that pipes, which
+     * closes both connections; closing docker-java's save stream instead would first read the rest of the archive.
+     */
+    private void move(String image, Engine inner, Cancellation cancellation) {
+        inner.longCall("load " + image + " from the host", images.timeout(), cancellation, innerClient -> {
             // A bare repository name would save every tag of it: name the one image.
-            try (InputStream archive = host.streams().saveImageCmd(Images.Reference.parse(image).name()).exec()) {
+            try (InputStream archive = host.streams().saveImageCmd(ImageReference.parse(image).name()).exec()) {
                 innerClient.loadImageCmd(archive).exec();
                 return null;
             } catch (IOException e) {

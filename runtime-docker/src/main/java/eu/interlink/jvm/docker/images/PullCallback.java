@@ -1,13 +1,14 @@
 package eu.interlink.jvm.docker.images;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.PullResponseItem;
+import eu.interlink.jvm.docker.engine.StreamCallback;
 
 /**
  * Follows one pull: remembers the first error, whether the engine answered with an error status or reported it in
- * the progress stream, so that the caller can throw it (docker-java's own callback logs it as an error instead).
+ * the progress stream, so that the caller can throw it (docker-java's own callback logs it as an error instead). What
+ * the stream reports after it was closed is not a failure of the pull.
  */
-final class PullCallback extends ResultCallback.Adapter<PullResponseItem> {
+final class PullCallback extends StreamCallback<PullResponseItem> {
 
     private volatile String failure;
 
@@ -20,7 +21,7 @@ final class PullCallback extends ResultCallback.Adapter<PullResponseItem> {
 
     @Override
     public void onError(Throwable error) {
-        if (failure == null) {
+        if (failure == null && !isClosed()) {
             failure = String.valueOf(error.getMessage());
         }
         onComplete();

@@ -2,11 +2,12 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.WaitResponse;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineException;
+import eu.interlink.jvm.docker.engine.StreamCallback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
@@ -50,8 +51,8 @@ public final class ContainerRunner {
      * @throws CancellationException when cancelled while waiting
      */
     public long awaitExit(Engine inner, String containerId, Cancellation cancellation) {
-        WaitContainerResultCallback wait = cancellation.track(
-                inner.streams().waitContainerCmd(containerId).exec(new WaitContainerResultCallback()));
+        StreamCallback<WaitResponse> wait = cancellation.track(
+                inner.streams().waitContainerCmd(containerId).exec(new StreamCallback<>()));
         try (wait) {
             wait.awaitCompletion();
         } catch (InterruptedException e) {

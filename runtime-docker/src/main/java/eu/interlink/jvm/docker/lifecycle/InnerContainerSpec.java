@@ -16,7 +16,7 @@ import java.util.Map;
  * @param image      the image, as the spec names it
  * @param entrypoint {@code command}, or null to keep the image's ENTRYPOINT
  * @param cmd        {@code args}, or null to keep the image's CMD (unless {@code command} is set)
- * @param env        {@code NAME=value} for each literal {@code env} value, in order
+ * @param env        {@code NAME=value} for each {@code env} value, in order (the validator refuses {@code valueFrom})
  * @param workingDir {@code workingDir}, or null for the image's
  * @param labels     the labels of the inner container
  */
@@ -41,18 +41,16 @@ public record InnerContainerSpec(
                 container.getImage(),
                 emptyToNull(container.getCommand()),
                 emptyToNull(container.getArgs()),
-                literalEnv(container.getEnv()),
+                env(container.getEnv()),
                 workingDir == null || workingDir.isBlank() ? null : workingDir,
                 Map.copyOf(labels));
     }
 
-    private static List<String> literalEnv(List<EnvVar> env) {
+    private static List<String> env(List<EnvVar> env) {
         List<String> pairs = new ArrayList<>();
         if (env != null) {
             for (EnvVar variable : env) {
-                if (variable.getValueFrom() == null) {
-                    pairs.add(variable.getName() + "=" + (variable.getValue() == null ? "" : variable.getValue()));
-                }
+                pairs.add(variable.getName() + "=" + (variable.getValue() == null ? "" : variable.getValue()));
             }
         }
         return List.copyOf(pairs);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -29,10 +30,11 @@ public final class PodRecord {
     private final Pod pod;
     private final String sandboxId;
     private final Cancellation cancellation = new Cancellation();
+    private final AtomicBoolean startClaimed = new AtomicBoolean();
     private final CompletableFuture<Void> startEnded = new CompletableFuture<>();
     private final Map<String, String> containerIds = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
-    private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for the start to begin");
+    private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
     private volatile Sandbox sandbox;
 
@@ -81,14 +83,30 @@ public final class PodRecord {
                 .anyMatch(container -> container.getName().equals(name));
     }
 
-    /** Stops the pod's start: a delete or the runtime's close. */
-    public Cancellation cancellation() {
+    /** Stops the pod's start while it runs: a delete or the runtime's close. */
+    Cancellation cancellation() {
         return cancellation;
     }
 
-    /** Completes when the pod's start has ended, however it ended. */
-    public CompletableFuture<Void> startEnded() {
+    /**
+     * Stops the pod's start: cancels it while it runs, and makes sure that one still waiting for a starter never
+     * begins (it has then ended). Idempotent.
+     */
+    public void cancelStart() {
+        cancellation.cancel();
+        if (startClaimed.compareAndSet(false, true)) {
+            startEnded.complete(null);
+        }
+    }
+
+    /** Completes when the pod's start has ended, however it ended, or when it was cancelled before it began. */
+    CompletableFuture<Void> startEnded() {
         return startEnded;
+    }
+
+    /** Claims the start for the starter; false when it was cancelled first, and then it must not run. */
+    boolean claimStart() {
+        return startClaimed.compareAndSet(false, true);
     }
 
     void markStartEnded() {

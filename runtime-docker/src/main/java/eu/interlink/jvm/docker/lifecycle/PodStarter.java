@@ -35,8 +35,14 @@ public final class PodStarter {
         this.runner = runner;
     }
 
-    /** Runs the pod's start to its end; never throws, and always completes {@link PodRecord#startEnded()}. */
+    /**
+     * Runs the pod's start to its end, unless it was cancelled before it began; never throws, and always completes
+     * {@link PodRecord#startEnded()}.
+     */
     public void start(PodRecord pod) {
+        if (!pod.claimStart()) {
+            return;
+        }
         try {
             run(pod);
         } catch (CancellationException e) {
@@ -60,7 +66,7 @@ public final class PodStarter {
         for (String image : Stream.concat(pod.initContainers().stream(), pod.containers().stream())
                 .map(Container::getImage).distinct().toList()) {
             requireNotCancelled(pod);
-            images.supply(image, sandbox.engine(),
+            images.supply(image, sandbox.engine(), pod.cancellation(),
                     progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
         }
         if (!runInitContainers(pod, sandbox)) {

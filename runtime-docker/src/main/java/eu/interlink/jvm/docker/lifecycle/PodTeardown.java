@@ -1,23 +1,19 @@
 package eu.interlink.jvm.docker.lifecycle;
 
-import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.WaitResponse;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
-import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.engine.StreamCallback;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,73 +27,89 @@ public final class PodTeardown {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodTeardown.class);
 
-    private final Engine host;
     private final EngineFactory engines;
     private final SandboxLayout layout;
     private final SandboxRemover remover;
 
-    public PodTeardown(Engine host, EngineFactory engines, SandboxLayout layout, SandboxRemover remover) {
-        this.host = host;
+    /** @param engines opens a sandbox's inner engine, to stop its containers gracefully */
+    public PodTeardown(EngineFactory engines, SandboxLayout layout, SandboxRemover remover) {
         this.engines = engines;
         this.layout = layout;
         this.remover = remover;
     }
 
     /**
-     * Stops the sandboxes' containers, gracefully within {@code grace}, and removes the sandboxes.
+     * Stops the sandboxes' containers, gracefully within {@code grace}, and removes the sandboxes. An interrupt cuts
+     * the grace period short but not the removal: the interrupt flag is set again once the sandboxes are removed.
      *
      * @param sandboxIds the sandboxes of one pod
      * @param grace      how long the containers may take to stop after SIGTERM
+     * @throws RuntimeException when a sandbox could not be removed
      */
     public void remove(Set<String> sandboxIds, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        for (String id : sandboxIds) {
-            stopGracefully(id, deadline);
-            remover.remove(id);
-            LOG.info("Sandbox {} removed", id);
+        boolean interrupted = false;
+        try {
+            for (String id : sandboxIds) {
+                interrupted |= !stopGracefully(id, interrupted ? System.nanoTime() : deadline);
+                remover.remove(id);
+                LOG.info("Sandbox {} removed", id);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** The sandboxes labelled with the pod's UID, for a pod this runtime does not remember. */
     public Set<String> sandboxesOf(String podUid) {
-        Set<String> ids = new LinkedHashSet<>();
-        host.call("list the sandboxes of pod " + podUid, client -> client.listContainersCmd()
-                        .withShowAll(true).withLabelFilter(Map.of(Labels.POD_UID, podUid)).exec())
-                .forEach(container -> ids.add(container.getLabels().get(Labels.SANDBOX_ID)));
-        List<InspectVolumeResponse> volumes = host.call("list the volumes of pod " + podUid, client -> client
-                .listVolumesCmd().withFilter("label", List.of(Labels.filter(Labels.POD_UID, podUid))).exec().getVolumes());
-        if (volumes != null) {
-            volumes.forEach(volume -> ids.add(volume.getLabels().get(Labels.SANDBOX_ID)));
-        }
-        ids.remove(null);
-        return ids;
+        return remover.sandboxesOf(podUid);
     }
 
-    private void stopGracefully(String sandboxId, long deadline) {
+    /** What is left of the sandboxes, for a log line; never throws. */
+    public List<String> remains(Set<String> sandboxIds) {
+        List<String> remains = new ArrayList<>();
+        sandboxIds.forEach(id -> remains.addAll(remover.remains(id)));
+        return remains;
+    }
+
+    /**
+     * Sends SIGTERM and waits for the containers to stop until the deadline; false when interrupted meanwhile, and then
+     * the interrupt flag is clear, so that the removal's own calls can run.
+     */
+    private boolean stopGracefully(String sandboxId, long deadline) {
         Path socket = layout.socket(sandboxId);
         if (!Files.exists(socket)) {
-            return;
+            return true;
         }
+        boolean interrupted = false;
         try (Engine inner = engines.unixSocket(socket)) {
             List<Container> running = inner.call("list running containers", client -> client.listContainersCmd().exec());
-            List<WaitContainerResultCallback> waits = new ArrayList<>();
+            List<StreamCallback<WaitResponse>> waits = new ArrayList<>();
             try {
                 for (Container container : running) {
-                    waits.add(inner.streams().waitContainerCmd(container.getId()).exec(new WaitContainerResultCallback()));
+                    waits.add(inner.streams().waitContainerCmd(container.getId()).exec(new StreamCallback<>()));
                     terminate(inner, container.getId());
                 }
-                for (WaitContainerResultCallback wait : waits) {
+                for (StreamCallback<WaitResponse> wait : waits) {
                     wait.awaitCompletion(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
             } finally {
-                waits.forEach(PodTeardown::closeQuietly);
+                waits.forEach(StreamCallback::closeQuietly);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } catch (RuntimeException e) {
             LOG.info("Sandbox {} could not stop its containers gracefully ({}); removing it at once", sandboxId,
                     DockerMessages.oneLine(e));
         }
+        // A bounded call cut short by an interrupt sets the flag again, so it is cleared here in either case.
+        interrupted |= Thread.interrupted();
+        if (interrupted) {
+            LOG.info("Sandbox {} was interrupted while its containers stopped; removing it at once", sandboxId);
+        }
+        return !interrupted;
     }
 
     private static void terminate(Engine inner, String containerId) {
@@ -106,14 +118,6 @@ public final class PodTeardown {
                     client -> client.killContainerCmd(containerId).withSignal("SIGTERM").exec());
         } catch (DockerException e) {
             LOG.debug("Container {} did not take SIGTERM (stopped already?): {}", containerId, DockerMessages.oneLine(e));
-        }
-    }
-
-    private static void closeQuietly(WaitContainerResultCallback wait) {
-        try {
-            wait.close();
-        } catch (IOException e) {
-            // Only the wait is abandoned; the sandbox is removed next.
         }
     }
 }

@@ -1,13 +1,17 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.docker.images.ImageReference;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks, before a pod is accepted, what can be checked at once; each problem is one line naming the field. */
+/**
+ * Checks, before a pod is accepted, what can be checked at once: what the pod must have (the first problem, naming
+ * the field), then everything it asks for that this runtime cannot honour yet (all of them, in one line).
+ */
 public final class PodValidator {
 
     /**
@@ -16,13 +20,8 @@ public final class PodValidator {
      * @throws InvalidPodException when the pod cannot be run as asked
      */
     public PodIdentity validate(Pod pod) {
-        if (pod == null) {
-            throw new InvalidPodException("pod: required");
-        }
-        if (pod.getMetadata() == null || isBlank(pod.getMetadata().getUid())) {
-            throw new InvalidPodException("metadata.uid: required");
-        }
-        if (isBlank(pod.getMetadata().getName())) {
+        PodIdentity identity = identify(pod);
+        if (isBlank(identity.name())) {
             throw new InvalidPodException("metadata.name: required");
         }
         if (pod.getSpec() == null || pod.getSpec().getContainers() == null || pod.getSpec().getContainers().isEmpty()) {
@@ -31,6 +30,26 @@ public final class PodValidator {
         Set<String> names = new HashSet<>();
         check("spec.initContainers", pod.getSpec().getInitContainers(), names);
         check("spec.containers", pod.getSpec().getContainers(), names);
+        List<String> unsupported = UnsupportedFields.of(pod.getSpec());
+        if (!unsupported.isEmpty()) {
+            throw new InvalidPodException("pod " + identity + " asks for what this runtime does not support yet: "
+                    + String.join(", ", unsupported));
+        }
+        return identity;
+    }
+
+    /**
+     * Tells who a pod is, as a delete needs to know: its UID, at least.
+     *
+     * @throws InvalidPodException when the pod has no UID
+     */
+    public PodIdentity identify(Pod pod) {
+        if (pod == null) {
+            throw new InvalidPodException("pod: required");
+        }
+        if (pod.getMetadata() == null || isBlank(pod.getMetadata().getUid())) {
+            throw new InvalidPodException("metadata.uid: required");
+        }
         return PodIdentity.of(pod);
     }
 
@@ -49,6 +68,9 @@ public final class PodValidator {
             }
             if (isBlank(container.getImage())) {
                 throw new InvalidPodException(at + ".image: required");
+            }
+            if (!ImageReference.isWellFormed(container.getImage())) {
+                throw new InvalidPodException(at + ".image: '" + container.getImage() + "' is not an image reference");
             }
         }
     }

@@ -1,8 +1,8 @@
 package eu.interlink.jvm.docker.logs;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.engine.StreamCallback;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -10,15 +10,17 @@ import java.io.OutputStream;
  * Copies Docker log frames (stdout and stderr, in the order Docker sends them) into an output stream, up to a byte
  * limit. It stops the Docker stream at once when the limit is reached or a write fails, and keeps a failure of the
  * stream for the caller to throw.
+ *
+ * <p>Writing and closing exclude each other: {@link #close()} waits for a write under way, and nothing is written once
+ * it has returned, so that a log that timed out or was cancelled never writes into a stream its caller has given back.
  */
-final class LogCopier extends ResultCallback.Adapter<Frame> {
+final class LogCopier extends StreamCallback<Frame> {
 
     private final OutputStream out;
     private final boolean flushEachFrame;
     private long remaining;
-    private volatile IOException writeFailure;
-    private volatile Throwable streamFailure;
-    private volatile boolean stopped;
+    private IOException writeFailure;
+    private Throwable streamFailure;
 
     /**
      * @param limitBytes     the most bytes to copy; 0 for no limit
@@ -31,8 +33,8 @@ final class LogCopier extends ResultCallback.Adapter<Frame> {
     }
 
     @Override
-    public void onNext(Frame frame) {
-        if (remaining == 0 || writeFailure != null) {
+    public synchronized void onNext(Frame frame) {
+        if (isClosed() || remaining == 0) {
             return;
         }
         byte[] payload = frame.getPayload();
@@ -44,46 +46,32 @@ final class LogCopier extends ResultCallback.Adapter<Frame> {
             }
         } catch (IOException e) {
             writeFailure = e;
-            stop();
+            closeQuietly();
             return;
         }
         remaining -= length;
         if (remaining == 0) {
-            stop();
+            closeQuietly();
         }
     }
 
+    /** Keeps the stream's failure, unless the stream was stopped on purpose before it failed. */
     @Override
-    public void onError(Throwable failure) {
-        if (!stopped) {
+    public synchronized void onError(Throwable failure) {
+        if (!isClosed()) {
             streamFailure = failure;
         }
-        stop();
-    }
-
-    /** Stops the Docker stream; what it reports after that is not a failure. */
-    @Override
-    public void close() throws IOException {
-        stopped = true;
-        super.close();
+        closeQuietly();
     }
 
     /** Throws the failure of a write into the output stream, or else of the Docker stream, if one failed. */
-    void rethrowFailure(String containerId) throws IOException {
+    synchronized void rethrowFailure(String containerId) throws IOException {
         if (writeFailure != null) {
             throw writeFailure;
         }
         if (streamFailure != null) {
             throw new IOException("the log of container " + containerId + " broke off: "
                     + DockerMessages.oneLine(streamFailure), streamFailure);
-        }
-    }
-
-    private void stop() {
-        try {
-            close();
-        } catch (IOException e) {
-            // Closing only abandons the Docker stream, which is what stopping wants.
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Writes a container's log, with Docker's own tail, since and timestamps options and kubelet's byte limit.
  *
  * <p>A followed log streams until the container ends, a write fails (the client went away) or the runtime closes
- * ({@link #close()} cancels every followed log). A plain log is bounded by the call timeout.
+ * ({@link #close()} cancels every followed log). A plain log is bounded by the call timeout. No container has a
+ * previous instance yet (nothing is restarted), so a log of one is not found.
  */
 public final class LogStreamer implements AutoCloseable {
 
@@ -47,6 +48,10 @@ public final class LogStreamer implements AutoCloseable {
         if (!pod.hasContainer(request.containerName())) {
             throw new PodNotFoundException("pod " + pod.identity() + " has no container " + request.containerName());
         }
+        if (request.options().previous()) {
+            throw new PodNotFoundException("container " + request.containerName() + " of pod " + pod.identity()
+                    + " has no previous instance");
+        }
         Optional<String> containerId = pod.containerId(request.containerName());
         Optional<Sandbox> sandbox = pod.sandbox();
         if (containerId.isEmpty() || sandbox.isEmpty()) {
@@ -64,9 +69,9 @@ public final class LogStreamer implements AutoCloseable {
         if (options.tail() > 0) {
             command.withTail(options.tail());
         }
-        Instant since = since(options);
+        Integer since = sinceSeconds(options);
         if (since != null) {
-            command.withSince(Math.toIntExact(since.getEpochSecond()));
+            command.withSince(since);
         }
         LogCopier copier = new LogCopier(out, options.limitBytes(), options.follow());
         try (copier) {
@@ -86,11 +91,25 @@ public final class LogStreamer implements AutoCloseable {
         copier.rethrowFailure(containerId);
     }
 
-    private Instant since(LogOptions options) {
+    /**
+     * Docker's {@code since}, in whole seconds since the epoch, or null for the whole log. A time to come is now,
+     * rounded up, so that no line written yet is newer (and a far one does not overflow Docker's int); a time before
+     * the epoch is the whole log.
+     */
+    private Integer sinceSeconds(LogOptions options) {
+        Instant now = clock.instant();
+        Instant since;
         if (options.sinceTime() != null) {
-            return options.sinceTime();
+            since = options.sinceTime();
+        } else if (options.sinceSeconds() > 0) {
+            since = options.sinceSeconds() < now.getEpochSecond() ? now.minusSeconds(options.sinceSeconds()) : Instant.EPOCH;
+        } else {
+            return null;
         }
-        return options.sinceSeconds() > 0 ? clock.instant().minusSeconds(options.sinceSeconds()) : null;
+        if (since.isAfter(now)) {
+            return (int) (now.getEpochSecond() + (now.getNano() > 0 ? 1 : 0));
+        }
+        return since.isAfter(Instant.EPOCH) ? (int) since.getEpochSecond() : null;
     }
 
     /** Stops every followed log. */

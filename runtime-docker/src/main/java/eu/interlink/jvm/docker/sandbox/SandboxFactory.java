@@ -1,6 +1,5 @@
 package eu.interlink.jvm.docker.sandbox;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.AccessMode;
@@ -12,6 +11,7 @@ import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.engine.StreamCallback;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ public final class SandboxFactory {
             Map<String, String> labels = new HashMap<>(ownerLabels);
             labels.put(Labels.SANDBOX_ID, id);
             Path folder = Files.createDirectories(layout.folder(id));
-            String image = dindImages.resolve();
+            String image = dindImages.resolve(cancellation);
             createVolume(id, labels);
             String containerId = startContainer(id, image, labels, folder);
             inner = engines.unixSocket(layout.socket(id));
@@ -173,10 +173,12 @@ public final class SandboxFactory {
     /** The end of a dead sandbox's log, which says why its dockerd stopped. */
     private String lastLogLines(String containerId) {
         StringBuilder text = new StringBuilder();
-        ResultCallback.Adapter<Frame> collector = new ResultCallback.Adapter<>() {
+        StreamCallback<Frame> collector = new StreamCallback<>() {
             @Override
-            public void onNext(Frame frame) {
-                text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            public synchronized void onNext(Frame frame) {
+                if (!isClosed()) {
+                    text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
             }
         };
         try (collector) {

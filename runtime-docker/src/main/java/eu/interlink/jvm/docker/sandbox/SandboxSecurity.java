@@ -26,8 +26,11 @@ public final class SandboxSecurity {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSecurity.class);
     private static final String CGROUPS = "/sys/fs/cgroup";
 
+    private record Choice(DindSecurity mode, String refusal) {
+    }
+
     private final DindSecurity configured;
-    private final AtomicReference<DindSecurity> chosen = new AtomicReference<>();
+    private final AtomicReference<Choice> chosen = new AtomicReference<>();
 
     public SandboxSecurity(DindSecurity configured) {
         this.configured = configured;
@@ -38,8 +41,8 @@ public final class SandboxSecurity {
         if (configured != DindSecurity.AUTO) {
             return List.of(configured);
         }
-        DindSecurity known = chosen.get();
-        return known != null ? List.of(known) : List.of(DindSecurity.PRIVILEGED, DindSecurity.CAPABILITIES);
+        Choice known = chosen.get();
+        return known != null ? List.of(known.mode()) : List.of(DindSecurity.PRIVILEGED, DindSecurity.CAPABILITIES);
     }
 
     /**
@@ -48,10 +51,27 @@ public final class SandboxSecurity {
      * @param refusal why the modes tried before it failed, or null when it was the first
      */
     public void worked(DindSecurity mode, RuntimeException refusal) {
-        if (configured == DindSecurity.AUTO && chosen.compareAndSet(null, mode) && refusal != null) {
+        Choice choice = new Choice(mode, refusal == null ? null : DockerMessages.oneLine(refusal));
+        if (configured == DindSecurity.AUTO && chosen.compareAndSet(null, choice) && refusal != null) {
             LOG.warn("This Docker engine refuses privileged sandboxes ({}); using DindSecurity {} from now on",
-                    DockerMessages.oneLine(refusal), mode.name().toLowerCase(Locale.ROOT));
+                    choice.refusal(), name(mode));
         }
+    }
+
+    /**
+     * How sandboxes run, in one line for {@code /readyz}, such as {@code sandboxes run with DindSecurity capabilities:
+     * this engine refuses privileged (...)}.
+     */
+    public String describe() {
+        if (configured != DindSecurity.AUTO) {
+            return "sandboxes run with DindSecurity " + name(configured);
+        }
+        Choice known = chosen.get();
+        if (known == null) {
+            return "DindSecurity auto chooses with the first sandbox";
+        }
+        return "sandboxes run with DindSecurity " + name(known.mode())
+                + (known.refusal() == null ? "" : ": this engine refuses privileged (" + known.refusal() + ")");
     }
 
     /** The sandbox container's host configuration in the given mode, with the sandbox's own binds. */
@@ -71,5 +91,9 @@ public final class SandboxSecurity {
             case AUTO -> throw new IllegalArgumentException("AUTO is not a mode a sandbox can run in");
         }
         return config.withBinds(allBinds);
+    }
+
+    private static String name(DindSecurity mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -22,12 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A container's environment as Kubernetes gives it: {@code envFrom} first, then {@code env} in order, each value
+ * A container's environment as Kubernetes gives it: {@code envFrom} first (each object's keys sorted, so that the
+ * order is the same on every run), then {@code env} in order, each value
  * with {@code $(VAR)} references to earlier variables expanded, and {@code valueFrom} resolved from the pod
  * ({@code fieldRef}, {@code resourceFieldRef}) and from the ConfigMaps and Secrets interLink sent with it.
  *
@@ -101,7 +103,7 @@ public final class Environment {
             problems.add(where + ".envFrom: names neither a ConfigMap nor a Secret");
             return Map.of();
         }
-        Map<String, String> variables = new LinkedHashMap<>();
+        Map<String, String> variables = new TreeMap<>();
         entries.forEach((key, value) -> variables.put(prefix + key, new String(value, StandardCharsets.UTF_8)));
         return variables;
     }

@@ -4,25 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ImagesTest {
+class ImageReferenceTest {
 
     @Test
     void aNameWithoutTagPullsLatestNeverEveryTag() {
-        assertThat(Images.Reference.parse("busybox")).isEqualTo(new Images.Reference("busybox", "latest"));
-        assertThat(Images.Reference.parse("registry:5000/team/app"))
-                .isEqualTo(new Images.Reference("registry:5000/team/app", "latest"));
+        assertThat(ImageReference.parse("busybox")).isEqualTo(new ImageReference("busybox", "latest"));
+        assertThat(ImageReference.parse("registry:5000/team/app"))
+                .isEqualTo(new ImageReference("registry:5000/team/app", "latest"));
     }
 
     @Test
     void theNameOfOneImageAlwaysHasATagOrDigest() {
-        assertThat(Images.Reference.parse("busybox").name()).isEqualTo("busybox:latest");
-        assertThat(Images.Reference.parse("interlink-jvm/busybox:local").name()).isEqualTo("interlink-jvm/busybox:local");
-        assertThat(Images.Reference.parse("busybox@sha256:abc").name()).isEqualTo("busybox@sha256:abc");
+        assertThat(ImageReference.parse("busybox").name()).isEqualTo("busybox:latest");
+        assertThat(ImageReference.parse("interlink-jvm/busybox:local").name()).isEqualTo("interlink-jvm/busybox:local");
+        assertThat(ImageReference.parse("busybox@sha256:abc").name()).isEqualTo("busybox@sha256:abc");
     }
 
     @Test
     void aTagOrDigestIsKept() {
-        assertThat(Images.Reference.parse("registry:5000/app:1.2")).isEqualTo(new Images.Reference("registry:5000/app", "1.2"));
-        assertThat(Images.Reference.parse("busybox@sha256:abc")).isEqualTo(new Images.Reference("busybox@sha256:abc", null));
+        assertThat(ImageReference.parse("registry:5000/app:1.2")).isEqualTo(new ImageReference("registry:5000/app", "1.2"));
+        assertThat(ImageReference.parse("busybox@sha256:abc")).isEqualTo(new ImageReference("busybox@sha256:abc", null));
+    }
+
+    @Test
+    void aWellFormedReferenceStartsWithALetterOrDigitAndHasNoSpacesOrShellCharacters() {
+        assertThat(ImageReference.isWellFormed("registry.example:5000/team/app:1.2")).isTrue();
+        assertThat(ImageReference.isWellFormed("busybox@sha256:abc")).isTrue();
+        assertThat(ImageReference.isWellFormed("-rm")).isFalse();
+        assertThat(ImageReference.isWellFormed("busy box")).isFalse();
+        assertThat(ImageReference.isWellFormed("busybox;reboot")).isFalse();
+        assertThat(ImageReference.isWellFormed("")).isFalse();
+        assertThat(ImageReference.isWellFormed(null)).isFalse();
     }
 }

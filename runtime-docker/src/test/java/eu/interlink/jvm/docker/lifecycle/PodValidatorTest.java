@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodValidatorTest {
@@ -21,7 +24,8 @@ class PodValidatorTest {
 
     private static Pod pod(String namespace, List<Container> inits, List<Container> containers) {
         return new PodBuilder().withNewMetadata().withName("p").withNamespace(namespace).withUid("u-1").endMetadata()
-                .withNewSpec().withInitContainers(inits).withContainers(containers).endSpec().build();
+                .withNewSpec().withInitContainers(inits).withContainers(containers).withRestartPolicy("Never").endSpec()
+                .build();
     }
 
     @Test
@@ -52,5 +56,141 @@ class PodValidatorTest {
                 List.of(container("main", "busybox")))))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessage("spec.initContainers[0].image: required");
+    }
+
+    @Test
+    void anImageThatIsNotAnImageReferenceIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> validator.validate(pod("ns", List.of(), List.of(container("main", "busybox; reboot")))))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("spec.containers[0].image: 'busybox; reboot' is not an image reference");
+    }
+
+    @Test
+    void aDeleteNeedsOnlyAUid() {
+        Pod onlyUid = new PodBuilder().withNewMetadata().withUid("u-2").endMetadata().build();
+
+        assertThat(validator.identify(onlyUid).uid()).isEqualTo("u-2");
+        assertThatThrownBy(() -> validator.identify(new PodBuilder().withNewMetadata().withName("p").endMetadata().build()))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("metadata.uid: required");
+    }
+
+    @Test
+    void everyFieldTheRuntimeCannotHonourYetIsListedInOneLine() {
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName("p").withNamespace("ns").withUid("u-1").endMetadata()
+                .withNewSpec()
+                .addNewVolume().withName("kube-api-access-x7k2").withNewProjected().endProjected().endVolume()
+                .addNewVolume().withName("scratch").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewInitContainer().withName("setup").withImage("busybox")
+                .addNewVolumeMount().withName("scratch").withMountPath("/scratch").endVolumeMount()
+                .addNewVolumeDevice().withName("scratch").withDevicePath("/dev/x").endVolumeDevice()
+                .withRestartPolicy("Always")
+                .endInitContainer()
+                .addNewContainer().withName("app").withImage("busybox").withImagePullPolicy("Always")
+                .addNewEnv().withName("POD_NAME").withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
+                .endFieldRef().endValueFrom().endEnv()
+                .addNewEnvFrom().withNewConfigMapRef().withName("settings").endConfigMapRef().endEnvFrom()
+                .withNewResources()
+                .withLimits(Map.of("memory", new Quantity("64Mi")))
+                .withRequests(Map.of("cpu", new Quantity("100m"), "nvidia.com/gpu", new Quantity("1")))
+                .endResources()
+                .withNewLivenessProbe().withNewExec().withCommand("true").endExec().endLivenessProbe()
+                .withNewReadinessProbe().withNewExec().withCommand("true").endExec().endReadinessProbe()
+                .withNewStartupProbe().withNewExec().withCommand("true").endExec().endStartupProbe()
+                .withNewLifecycle().withNewPreStop().withNewExec().withCommand("true").endExec().endPreStop().endLifecycle()
+                .withNewSecurityContext().withRunAsUser(1000L).endSecurityContext()
+                .addNewPort().withName("http").withContainerPort(8080).withHostPort(80).endPort()
+                .withStdin(true)
+                .withTty(true)
+                .endContainer()
+                .withRestartPolicy("OnFailure")
+                .addNewImagePullSecret("registry-secret")
+                .withHostNetwork(true)
+                .withHostPID(true)
+                .withHostIPC(true)
+                .withNewSecurityContext().withFsGroup(2000L).endSecurityContext()
+                .withShareProcessNamespace(true)
+                .addNewHostAlias().withIp("10.0.0.1").withHostnames("db").endHostAlias()
+                .withNewDnsConfig().withNameservers("10.0.0.53").endDnsConfig()
+                .withActiveDeadlineSeconds(600L)
+                .endSpec()
+                .build();
+
+        assertThatThrownBy(() -> validator.validate(pod))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("pod ns/p (u-1) asks for what this runtime does not support yet: "
+                        + "spec.volumes[kube-api-access-x7k2] (projected), "
+                        + "spec.volumes[scratch] (emptyDir), "
+                        + "spec.initContainers[setup].volumeMounts, "
+                        + "spec.initContainers[setup].volumeDevices, "
+                        + "spec.initContainers[setup].restartPolicy Always (sidecar containers), "
+                        + "spec.containers[app].env[POD_NAME].valueFrom, "
+                        + "spec.containers[app].envFrom, "
+                        + "spec.containers[app].resources.limits[memory], "
+                        + "spec.containers[app].resources.requests[nvidia.com/gpu] (extended resource), "
+                        + "spec.containers[app].livenessProbe, "
+                        + "spec.containers[app].readinessProbe, "
+                        + "spec.containers[app].startupProbe, "
+                        + "spec.containers[app].lifecycle, "
+                        + "spec.containers[app].securityContext, "
+                        + "spec.containers[app].ports[http].hostPort, "
+                        + "spec.containers[app].imagePullPolicy Always (images come from the host or are pulled once), "
+                        + "spec.containers[app].stdin, "
+                        + "spec.containers[app].tty, "
+                        + "spec.restartPolicy OnFailure (only Never is supported yet), "
+                        + "spec.imagePullSecrets, "
+                        + "spec.hostNetwork, "
+                        + "spec.hostPID, "
+                        + "spec.hostIPC, "
+                        + "spec.securityContext, "
+                        + "spec.shareProcessNamespace, "
+                        + "spec.hostAliases, "
+                        + "spec.dnsConfig, "
+                        + "spec.activeDeadlineSeconds");
+    }
+
+    @Test
+    void withoutARestartPolicyAPodRestartsAlwaysAsInKubernetesWhichIsNotSupportedYet() {
+        Pod pod = new PodBuilder(pod("ns", List.of(), List.of(container("main", "busybox"))))
+                .editSpec().withRestartPolicy(null).endSpec().build();
+
+        assertThatThrownBy(() -> validator.validate(pod))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessageEndingWith(": spec.restartPolicy Always (only Never is supported yet)");
+    }
+
+    @Test
+    void fieldsThatChangeNothingHereAreAccepted() {
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName("p").withNamespace("ns").withUid("u-1")
+                .withLabels(Map.of("app", "demo")).withAnnotations(Map.of("note", "x")).endMetadata()
+                .withNewSpec()
+                .addNewContainer().withName("app").withImage("busybox").withImagePullPolicy("IfNotPresent")
+                .withTerminationMessagePath("/dev/termination-log").withTerminationMessagePolicy("File")
+                .withNewResources()
+                .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("64Mi"),
+                        "ephemeral-storage", new Quantity("1Gi")))
+                .endResources()
+                .addNewPort().withContainerPort(8080).endPort()
+                .withNewSecurityContext().endSecurityContext()
+                .withStdin(false)
+                .endContainer()
+                .withRestartPolicy("Never")
+                .withDnsPolicy("ClusterFirst")
+                .withSchedulerName("default-scheduler")
+                .withTolerations(new Toleration("NoSchedule", "virtual-node.interlink/no-schedule", "Exists", null, null))
+                .withNodeName("interlink-node")
+                .withServiceAccountName("default")
+                .withPriority(0)
+                .withEnableServiceLinks(true)
+                .withPreemptionPolicy("PreemptLowerPriority")
+                .withTerminationGracePeriodSeconds(30L)
+                .withNewSecurityContext().endSecurityContext()
+                .withHostNetwork(false)
+                .endSpec()
+                .build();
+
+        assertThat(validator.validate(pod)).isEqualTo(new PodIdentity("u-1", "ns", "p"));
     }
 }

@@ -62,8 +62,8 @@ class EnvironmentTest {
                 .of(POD.getSpec().getContainers().get(0));
 
         assertThat(env).containsExactly(
-                Map.entry("CFG_mode", "fast"),
                 Map.entry("CFG_level", "3"),
+                Map.entry("CFG_mode", "fast"),
                 Map.entry("MODE", "slow"),
                 Map.entry("GREETING", "hello slow $(MODE) $(UNSET)"),
                 Map.entry("POD_NAME", "train"),

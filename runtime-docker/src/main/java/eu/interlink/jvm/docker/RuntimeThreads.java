@@ -1,0 +1,79 @@
+package eu.interlink.jvm.docker;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runtime's threads, in three bounded pools of named daemon threads that go away when idle:
+ * <ul>
+ *   <li>{@code interlink-docker-starter-<n>}: pod starts, {@code Docker.PodStarters} at once; the others wait in
+ *       turn;</li>
+ *   <li>{@code interlink-docker-background-<n>}: pod removals and their retries, and readiness refreshes, as many;</li>
+ *   <li>{@code interlink-docker-call-<n>}: bounded Docker calls, one for each of those threads at once, and some for
+ *       the calls made on the host's request threads (status); a call that waits for a worker waits within its
+ *       timeout.</li>
+ * </ul>
+ * The runtime owns them and closes them last.
+ */
+final class RuntimeThreads {
+
+    /** How many calls the host's request threads may have under way at once before they wait for a worker. */
+    private static final int REQUEST_CALLS = 16;
+    private static final Duration IDLE = Duration.ofSeconds(60);
+
+    private final ThreadPoolExecutor starters;
+    private final ScheduledThreadPoolExecutor background;
+    private final ThreadPoolExecutor calls;
+
+    /** @param podStarters how many pods start at once ({@code Docker.PodStarters}) */
+    RuntimeThreads(int podStarters) {
+        starters = fixed(podStarters, "interlink-docker-starter");
+        background = new ScheduledThreadPoolExecutor(podStarters, new NamedDaemonThreads("interlink-docker-background"));
+        background.setKeepAliveTime(IDLE.toSeconds(), TimeUnit.SECONDS);
+        background.allowCoreThreadTimeOut(true);
+        background.setRemoveOnCancelPolicy(true);
+        calls = fixed(2 * podStarters + REQUEST_CALLS, "interlink-docker-call");
+    }
+
+    ExecutorService starters() {
+        return starters;
+    }
+
+    ScheduledExecutorService background() {
+        return background;
+    }
+
+    ExecutorService calls() {
+        return calls;
+    }
+
+    /**
+     * Stops the starters and the background work at once (a pending retry or refresh is dropped, running ones are
+     * interrupted), waits up to {@code grace} for them to end, then stops the call workers.
+     */
+    void close(Duration grace) {
+        starters.shutdownNow();
+        background.shutdownNow();
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            starters.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            background.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            calls.shutdownNow();
+        }
+    }
+
+    private static ThreadPoolExecutor fixed(int threads, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE.toSeconds(), TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new NamedDaemonThreads(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

@@ -1,0 +1,149 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.interlink.jvm.docker.volumes.VolumeTypes;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Volume;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
+ * without it: volumes and their mounts, environment taken from other objects, resource limits and extended
+ * resources, probes, lifecycle hooks, security contexts, host ports and host namespaces, restart policies other than
+ * {@code Never}, pull secrets and {@code imagePullPolicy: Always}, stdin and tty, host aliases and DNS settings.
+ *
+ * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
+ * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
+ */
+final class UnsupportedFields {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SCHEDULING_HINTS = Set.of("cpu", "memory", "ephemeral-storage");
+    private static final String SUPPORTED_RESTART_POLICY = "Never";
+
+    private final List<String> found = new ArrayList<>();
+
+    private UnsupportedFields() {
+    }
+
+    /**
+     * Each unsupported field of the spec, named as a JSON path with list items by name, such as
+     * {@code spec.containers[app].env[POD_NAME].valueFrom}; empty when the runtime can honour the whole spec.
+     */
+    static List<String> of(PodSpec spec) {
+        UnsupportedFields fields = new UnsupportedFields();
+        fields.scan(spec);
+        return List.copyOf(fields.found);
+    }
+
+    private void scan(PodSpec spec) {
+        for (Volume volume : listOf(spec.getVolumes())) {
+            found.add("spec.volumes[" + volume.getName() + "] (" + VolumeTypes.of(volume) + ")");
+        }
+        containers("spec.initContainers", spec.getInitContainers());
+        containers("spec.containers", spec.getContainers());
+        String restartPolicy = spec.getRestartPolicy() == null ? "Always" : spec.getRestartPolicy();
+        if (!SUPPORTED_RESTART_POLICY.equals(restartPolicy)) {
+            found.add("spec.restartPolicy " + restartPolicy + " (only Never is supported yet)");
+        }
+        ifPresent(spec.getImagePullSecrets(), "spec.imagePullSecrets");
+        ifTrue(spec.getHostNetwork(), "spec.hostNetwork");
+        ifTrue(spec.getHostPID(), "spec.hostPID");
+        ifTrue(spec.getHostIPC(), "spec.hostIPC");
+        ifPresent(spec.getSecurityContext(), "spec.securityContext");
+        ifTrue(spec.getShareProcessNamespace(), "spec.shareProcessNamespace");
+        ifPresent(spec.getHostAliases(), "spec.hostAliases");
+        ifPresent(spec.getDnsConfig(), "spec.dnsConfig");
+        ifPresent(spec.getActiveDeadlineSeconds(), "spec.activeDeadlineSeconds");
+    }
+
+    private void containers(String field, List<Container> containers) {
+        for (Container container : listOf(containers)) {
+            String at = field + "[" + container.getName() + "]";
+            ifPresent(container.getVolumeMounts(), at + ".volumeMounts");
+            ifPresent(container.getVolumeDevices(), at + ".volumeDevices");
+            for (EnvVar variable : listOf(container.getEnv())) {
+                if (variable.getValueFrom() != null) {
+                    found.add(at + ".env[" + variable.getName() + "].valueFrom");
+                }
+            }
+            ifPresent(container.getEnvFrom(), at + ".envFrom");
+            resources(at + ".resources", container.getResources());
+            ifPresent(container.getLivenessProbe(), at + ".livenessProbe");
+            ifPresent(container.getReadinessProbe(), at + ".readinessProbe");
+            ifPresent(container.getStartupProbe(), at + ".startupProbe");
+            ifPresent(container.getLifecycle(), at + ".lifecycle");
+            ifPresent(container.getSecurityContext(), at + ".securityContext");
+            for (ContainerPort port : listOf(container.getPorts())) {
+                if (port.getHostPort() != null && port.getHostPort() != 0) {
+                    String name = port.getName() != null ? port.getName() : String.valueOf(port.getContainerPort());
+                    found.add(at + ".ports[" + name + "].hostPort");
+                }
+            }
+            if ("Always".equals(container.getImagePullPolicy())) {
+                found.add(at + ".imagePullPolicy Always (images come from the host or are pulled once)");
+            }
+            ifTrue(container.getStdin(), at + ".stdin");
+            ifTrue(container.getTty(), at + ".tty");
+            if (container.getRestartPolicy() != null) {
+                found.add(at + ".restartPolicy " + container.getRestartPolicy() + " (sidecar containers)");
+            }
+        }
+    }
+
+    private void resources(String at, ResourceRequirements resources) {
+        if (resources == null) {
+            return;
+        }
+        mapOf(resources.getLimits()).keySet().forEach(name -> found.add(at + ".limits[" + name + "]"));
+        mapOf(resources.getRequests()).keySet().stream().filter(name -> !SCHEDULING_HINTS.contains(name))
+                .forEach(name -> found.add(at + ".requests[" + name + "] (extended resource)"));
+    }
+
+    private void ifTrue(Boolean flag, String field) {
+        if (Boolean.TRUE.equals(flag)) {
+            found.add(field);
+        }
+    }
+
+    /** Adds the field when any part of its value is set: an empty object or list, such as {@code {}}, is not. */
+    private void ifPresent(Object value, String field) {
+        if (isSet(JSON.valueToTree(value))) {
+            found.add(field);
+        }
+    }
+
+    private static boolean isSet(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isContainerNode()) {
+            for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
+                if (isSet(children.next())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static <T> Collection<T> listOf(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Map<String, Quantity> mapOf(Map<String, Quantity> map) {
+        return map == null ? Map.of() : map;
+    }
+}
