@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -115,6 +116,10 @@ class PodLifecycleIT {
         assertBadRequest(interLink.call("POST", "/create", "{\"pod\":{\"metadata\":{\"name\":\"p\"}}}"), "pod.metadata.uid: required");
         assertBadRequest(interLink.call("GET", "/status", "{\"not\":\"an array\"}"), "");
         assertBadRequest(interLink.call("POST", "/delete", "[1,2"), "");
+        Pod sharesHostPids = new PodBuilder(PodRequests.shellPod("host-pid", "true")).editSpec().withHostPID(true).endSpec()
+                .build();
+        assertBadRequest(interLink.call("POST", "/create", PodRequests.create(sharesHostPids)), "spec.hostPID");
+        assertThat(engine.containersOf(sharesHostPids.getMetadata().getUid())).isEmpty();
 
         assertThat(interLink.call("GET", "/healthz", null).statusCode()).isEqualTo(200);
     }
