@@ -11,6 +11,7 @@ import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.HostEngineMonitor;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
+import eu.interlink.jvm.docker.lifecycle.PodPlanner;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
 import eu.interlink.jvm.docker.lifecycle.PodRemovals;
@@ -45,6 +46,7 @@ public final class DockerRuntime implements PodRuntime {
 
     private final PodRegistry pods;
     private final PodValidator validator;
+    private final PodPlanner planner = new PodPlanner();
     private final PodStarter starter;
     private final PodRemovals removals;
     private final PodStatusReader statuses;
@@ -77,7 +79,7 @@ public final class DockerRuntime implements PodRuntime {
     public CreateResponse create(RetrievedPodData data) {
         requireOpen();
         PodIdentity identity = validator.validate(data.pod());
-        PodRecord candidate = new PodRecord(identity, data.pod(), layout.newId());
+        PodRecord candidate = new PodRecord(identity, data.pod(), planner.plan(data), layout.newId());
         PodRecord pod = pods.admit(candidate);
         if (pod != candidate) {
             return pod.response();

@@ -152,8 +152,13 @@ final class RuntimeFixture implements AutoCloseable {
 
     /** Creates the pod, remembering it for the cleanup. */
     CreateResponse create(Pod pod) {
-        created.add(pod);
-        return runtime.create(new RetrievedPodData(pod, null));
+        return create(new RetrievedPodData(pod, null));
+    }
+
+    /** Creates the pod with the objects sent along, remembering it for the cleanup. */
+    CreateResponse create(RetrievedPodData data) {
+        created.add(data.pod());
+        return runtime.create(data);
     }
 
     PodStatus status(Pod pod) {

@@ -2,7 +2,10 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.WaitResponse;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
@@ -10,6 +13,7 @@ import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.engine.StreamCallback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -26,7 +30,7 @@ public final class ContainerRunner {
                     .withName(spec.name())
                     .withLabels(spec.labels())
                     .withEnv(spec.env())
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"));
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withBinds(binds(spec)));
             if (spec.entrypoint() != null) {
                 create.withEntrypoint(spec.entrypoint());
             }
@@ -38,6 +42,11 @@ public final class ContainerRunner {
             }
             return create.exec().getId();
         });
+    }
+
+    private static List<Bind> binds(InnerContainerSpec spec) {
+        return spec.mounts().stream().map(mount -> new Bind(mount.source().toString(), new Volume(mount.mountPath()),
+                mount.readOnly() ? AccessMode.ro : AccessMode.rw)).toList();
     }
 
     /** Starts the container; a start that fails is also recorded by Docker on the container (exit code, error). */

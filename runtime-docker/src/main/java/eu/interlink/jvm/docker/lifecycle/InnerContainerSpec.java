@@ -1,23 +1,25 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.spec.VarExpansion;
+import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A Kubernetes container as the inner engine runs it, argv exactly as Kubernetes means it: {@code command} replaces
- * the image's ENTRYPOINT (and then its CMD is not used), {@code args} replaces its CMD.
+ * the image's ENTRYPOINT (and then its CMD is not used), {@code args} replaces its CMD, both with {@code $(VAR)}
+ * references to the container's variables expanded.
  *
  * @param name       the container's name, also the inner container's name
  * @param image      the image, as the spec names it
  * @param entrypoint {@code command}, or null to keep the image's ENTRYPOINT
  * @param cmd        {@code args}, or null to keep the image's CMD (unless {@code command} is set)
- * @param env        {@code NAME=value} for each {@code env} value, in order (the validator refuses {@code valueFrom})
+ * @param env        {@code NAME=value} for each variable, in order
  * @param workingDir {@code workingDir}, or null for the image's
+ * @param mounts     the volumes it mounts, as paths in the sandbox folder
  * @param labels     the labels of the inner container
  */
 public record InnerContainerSpec(
@@ -27,10 +29,17 @@ public record InnerContainerSpec(
         List<String> cmd,
         List<String> env,
         String workingDir,
+        List<ResolvedMount> mounts,
         Map<String, String> labels) {
 
-    /** The spec of a pod's container. */
-    public static InnerContainerSpec of(PodIdentity pod, Container container) {
+    /**
+     * The spec of a pod's container.
+     *
+     * @param variables the container's environment, resolved ({@link eu.interlink.jvm.docker.spec.Environment})
+     * @param mounts    its mounts, resolved ({@link eu.interlink.jvm.docker.volumes.VolumeWriter#resolve})
+     */
+    public static InnerContainerSpec of(PodIdentity pod, Container container, Map<String, String> variables,
+            List<ResolvedMount> mounts) {
         Map<String, String> labels = new HashMap<>();
         labels.put(Labels.ROLE, Labels.ROLE_POD_CONTAINER);
         labels.put(Labels.POD_UID, pod.uid());
@@ -39,24 +48,16 @@ public record InnerContainerSpec(
         return new InnerContainerSpec(
                 container.getName(),
                 container.getImage(),
-                emptyToNull(container.getCommand()),
-                emptyToNull(container.getArgs()),
-                env(container.getEnv()),
+                expanded(container.getCommand(), variables),
+                expanded(container.getArgs(), variables),
+                variables.entrySet().stream().map(variable -> variable.getKey() + "=" + variable.getValue()).toList(),
                 workingDir == null || workingDir.isBlank() ? null : workingDir,
+                List.copyOf(mounts),
                 Map.copyOf(labels));
     }
 
-    private static List<String> env(List<EnvVar> env) {
-        List<String> pairs = new ArrayList<>();
-        if (env != null) {
-            for (EnvVar variable : env) {
-                pairs.add(variable.getName() + "=" + (variable.getValue() == null ? "" : variable.getValue()));
-            }
-        }
-        return List.copyOf(pairs);
-    }
-
-    private static List<String> emptyToNull(List<String> list) {
-        return list == null || list.isEmpty() ? null : List.copyOf(list);
+    private static List<String> expanded(List<String> argv, Map<String, String> variables) {
+        return argv == null || argv.isEmpty() ? null
+                : argv.stream().map(arg -> VarExpansion.expand(arg, variables)).toList();
     }
 }

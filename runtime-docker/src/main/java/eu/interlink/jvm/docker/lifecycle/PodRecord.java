@@ -28,6 +28,7 @@ public final class PodRecord {
 
     private final PodIdentity identity;
     private final Pod pod;
+    private final PodPlan plan;
     private final String sandboxId;
     private final Cancellation cancellation = new Cancellation();
     private final AtomicBoolean startClaimed = new AtomicBoolean();
@@ -41,11 +42,13 @@ public final class PodRecord {
     /**
      * @param identity  the pod's identity
      * @param pod       the pod as created
+     * @param plan      what its start needs besides the spec
      * @param sandboxId the id of the sandbox it will run in, also its JID
      */
-    public PodRecord(PodIdentity identity, Pod pod, String sandboxId) {
+    public PodRecord(PodIdentity identity, Pod pod, PodPlan plan, String sandboxId) {
         this.identity = identity;
         this.pod = pod;
+        this.plan = plan;
         this.sandboxId = sandboxId;
     }
 
@@ -55,6 +58,10 @@ public final class PodRecord {
 
     public Pod pod() {
         return pod;
+    }
+
+    public PodPlan plan() {
+        return plan;
     }
 
     public String sandboxId() {

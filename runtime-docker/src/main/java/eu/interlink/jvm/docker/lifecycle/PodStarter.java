@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.exception.DockerException;
+import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.images.ImageSupplier;
@@ -8,15 +9,20 @@ import eu.interlink.jvm.docker.images.ImageUnavailableException;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
+import eu.interlink.jvm.docker.spec.Environment;
+import eu.interlink.jvm.docker.spec.PodAddress;
+import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
+import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a pod, in the background: builds its sandbox, makes each image present in it, runs the init containers one
- * by one to completion, then creates and starts the regular containers.
+ * Starts a pod, in the background: builds its sandbox, writes its volumes into the sandbox's folder, makes each
+ * image present in the sandbox, runs the init containers one by one to completion, then creates and starts the
+ * regular containers, each with its environment resolved and its volumes mounted.
  *
  * <p>Every failure ends in a state the pod's status reports (a reason and a message per container); a cancelled start
  * (delete, or the runtime's close) stops at the next step and leaves the removal to whoever cancelled it.
@@ -24,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class PodStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodStarter.class);
+    private static final String VOLUMES_FOLDER = "volumes";
+    private static final String CONFIG_ERROR = "CreateContainerConfigError";
 
     private final SandboxFactory sandboxes;
     private final ImageSupplier images;
@@ -63,31 +71,39 @@ public final class PodStarter {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "building sandbox"));
         Sandbox sandbox = sandboxes.build(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
         pod.attach(sandbox);
+        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER));
+        try {
+            volumes.write(pod.plan().volumes());
+        } catch (IOException e) {
+            fail(pod, new Reason(CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
+            return;
+        }
         for (String image : Stream.concat(pod.initContainers().stream(), pod.containers().stream())
                 .map(Container::getImage).distinct().toList()) {
             requireNotCancelled(pod);
             images.supply(image, sandbox.engine(), pod.cancellation(),
                     progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
         }
-        if (!runInitContainers(pod, sandbox)) {
+        ContainerSetup setup = new ContainerSetup(pod, sandbox, volumes);
+        if (!runInitContainers(pod, sandbox, setup)) {
             return;
         }
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "starting containers"));
         for (Container container : pod.containers()) {
             requireNotCancelled(pod);
-            createAndStart(pod, sandbox, container);
+            createAndStart(pod, sandbox, setup, container);
         }
         LOG.info("Pod {} started in sandbox {}", pod.identity(), sandbox.id());
     }
 
     /** Runs the init containers in order; false when one failed, which ends the pod. */
-    private boolean runInitContainers(PodRecord pod, Sandbox sandbox) {
+    private boolean runInitContainers(PodRecord pod, Sandbox sandbox, ContainerSetup setup) {
         if (!pod.initContainers().isEmpty()) {
             pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }
         for (Container init : pod.initContainers()) {
             requireNotCancelled(pod);
-            if (!createAndStart(pod, sandbox, init)) {
+            if (!createAndStart(pod, sandbox, setup, init)) {
                 pod.failPod(initFailed(init, "CreateContainerError", "could not be created"));
                 return false;
             }
@@ -102,10 +118,17 @@ public final class PodStarter {
     }
 
     /** Creates and starts one container; false when it could not be created (its own status then says why). */
-    private boolean createAndStart(PodRecord pod, Sandbox sandbox, Container container) {
+    private boolean createAndStart(PodRecord pod, Sandbox sandbox, ContainerSetup setup, Container container) {
+        InnerContainerSpec spec;
+        try {
+            spec = setup.specOf(container);
+        } catch (IOException | InvalidPodException e) {
+            pod.failContainer(container.getName(), new Reason(CONFIG_ERROR, e.getMessage()));
+            return false;
+        }
         String containerId;
         try {
-            containerId = runner.create(sandbox.engine(), InnerContainerSpec.of(pod.identity(), container));
+            containerId = runner.create(sandbox.engine(), spec);
         } catch (DockerException | EngineException e) {
             pod.failContainer(container.getName(), new Reason("CreateContainerError", DockerMessages.oneLine(e)));
             return false;
@@ -119,6 +142,17 @@ public final class PodStarter {
                     DockerMessages.oneLine(e));
         }
         return true;
+    }
+
+    /** What a container gets from its pod: its variables, now that the pod's IP is known, and its mounts. */
+    private record ContainerSetup(PodRecord pod, Sandbox sandbox, VolumeWriter volumes) {
+
+        InnerContainerSpec specOf(Container container) throws IOException {
+            Environment environment = new Environment(pod.pod(), pod.plan().sent(),
+                    new PodAddress(sandbox.ip(), sandbox.gateway()));
+            return InnerContainerSpec.of(pod.identity(), container, environment.of(container),
+                    volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+        }
     }
 
     private static Reason initFailed(Container init, String how, String detail) {

@@ -2,14 +2,11 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.interlink.jvm.docker.volumes.VolumeTypes;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -19,8 +16,7 @@ import java.util.Set;
 
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
- * without it: volumes and their mounts, environment taken from other objects, resource limits and extended
- * resources, probes, lifecycle hooks, security contexts, host ports and host namespaces, restart policies other than
+ * without it: block volume devices, resource limits and extended resources, probes, lifecycle hooks, security contexts, host ports and host namespaces, restart policies other than
  * {@code Never}, pull secrets and {@code imagePullPolicy: Always}, stdin and tty, host aliases and DNS settings.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
@@ -48,9 +44,6 @@ final class UnsupportedFields {
     }
 
     private void scan(PodSpec spec) {
-        for (Volume volume : listOf(spec.getVolumes())) {
-            found.add("spec.volumes[" + volume.getName() + "] (" + VolumeTypes.of(volume) + ")");
-        }
         containers("spec.initContainers", spec.getInitContainers());
         containers("spec.containers", spec.getContainers());
         String restartPolicy = spec.getRestartPolicy() == null ? "Always" : spec.getRestartPolicy();
@@ -71,14 +64,7 @@ final class UnsupportedFields {
     private void containers(String field, List<Container> containers) {
         for (Container container : listOf(containers)) {
             String at = field + "[" + container.getName() + "]";
-            ifPresent(container.getVolumeMounts(), at + ".volumeMounts");
             ifPresent(container.getVolumeDevices(), at + ".volumeDevices");
-            for (EnvVar variable : listOf(container.getEnv())) {
-                if (variable.getValueFrom() != null) {
-                    found.add(at + ".env[" + variable.getName() + "].valueFrom");
-                }
-            }
-            ifPresent(container.getEnvFrom(), at + ".envFrom");
             resources(at + ".resources", container.getResources());
             ifPresent(container.getLivenessProbe(), at + ".livenessProbe");
             ifPresent(container.getReadinessProbe(), at + ".readinessProbe");

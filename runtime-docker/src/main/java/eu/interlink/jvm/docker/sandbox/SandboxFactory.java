@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -76,13 +78,17 @@ public final class SandboxFactory {
             Map<String, String> labels = new HashMap<>(ownerLabels);
             labels.put(Labels.SANDBOX_ID, id);
             Path folder = Files.createDirectories(layout.folder(id));
+            // The pod's Secrets are written here: no other user of the host may look in.
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             String image = dindImages.resolve(cancellation);
             createVolume(id, labels);
             String containerId = startContainer(id, image, labels, folder);
             inner = engines.unixSocket(layout.socket(id));
             awaitInnerEngine(containerId, layout.socket(id), inner, cancellation);
+            NetworkSettings network = host.call("inspect sandbox container " + id,
+                    client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings();
             LOG.info("Sandbox {} ({}) ready in {} ms", id, image, (System.nanoTime() - start) / 1_000_000);
-            return new Sandbox(id, inner);
+            return new Sandbox(id, inner, folder, nullToEmpty(network.getIpAddress()), nullToEmpty(network.getGateway()));
         } catch (RuntimeException | IOException e) {
             if (inner != null) {
                 inner.close();
@@ -93,6 +99,10 @@ public final class SandboxFactory {
             }
             throw new SandboxException("cannot build sandbox " + id + ": " + DockerMessages.oneLine(e), e);
         }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private void createVolume(String id, Map<String, String> labels) {

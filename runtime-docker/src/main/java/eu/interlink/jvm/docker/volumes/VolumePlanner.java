@@ -1,7 +1,6 @@
 package eu.interlink.jvm.docker.volumes;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
-import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.spec.ObjectData;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -41,10 +40,11 @@ public final class VolumePlanner {
     /**
      * Plans the volumes of a pod.
      *
+     * @param spec the pod's spec
+     * @param sent the objects interLink sent with the pod
      * @throws InvalidPodException naming every volume or mount that cannot be honoured
      */
-    public VolumePlan plan(RetrievedPodData data) {
-        PodSpec spec = data.pod().getSpec();
+    public VolumePlan plan(PodSpec spec, SentObjects sent) {
         List<String> problems = new ArrayList<>();
         Map<String, Volume> volumes = volumesByName(spec, problems);
         Map<String, List<MountSpec>> mounts = new LinkedHashMap<>();
@@ -52,7 +52,6 @@ public final class VolumePlanner {
         Stream.concat(listOf(spec.getInitContainers()).stream(), listOf(spec.getContainers()).stream())
                 .forEach(container -> mounts.put(container.getName(),
                         mountsOf(container, volumes, mounted, problems)));
-        SentObjects sent = SentObjects.of(data.container());
         List<VolumeContent> contents = new ArrayList<>();
         for (Volume volume : volumes.values()) {
             if (mounted.contains(volume.getName())) {

@@ -3,9 +3,13 @@ package eu.interlink.jvm.docker.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InnerContainerSpecTest {
@@ -19,16 +23,31 @@ class InnerContainerSpecTest {
                 .withArgs("echo \"$0|$1\"", "a b", "c;d")
                 .build();
 
-        InnerContainerSpec spec = InnerContainerSpec.of(POD, container);
+        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of(), List.of());
 
         assertThat(spec.entrypoint()).containsExactly("sh", "-c");
         assertThat(spec.cmd()).containsExactly("echo \"$0|$1\"", "a b", "c;d");
     }
 
     @Test
+    void commandAndArgsExpandTheContainersVariablesAsKubernetesDoes() {
+        Container container = new ContainerBuilder().withName("main").withImage("busybox")
+                .withCommand("echo", "$(GREETING)")
+                .withArgs("$(WHO) $$(WHO) $(UNSET)")
+                .build();
+
+        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of("GREETING", "hello", "WHO", "world"),
+                List.of());
+
+        assertThat(spec.entrypoint()).containsExactly("echo", "hello");
+        assertThat(spec.cmd()).containsExactly("world $(WHO) $(UNSET)");
+    }
+
+    @Test
     void withoutCommandOrArgsTheImageKeepsItsOwn() {
         InnerContainerSpec spec = InnerContainerSpec.of(POD,
-                new ContainerBuilder().withName("main").withImage("busybox").withCommand(List.of()).build());
+                new ContainerBuilder().withName("main").withImage("busybox").withCommand(List.of()).build(),
+                Map.of(), List.of());
 
         assertThat(spec.entrypoint()).isNull();
         assertThat(spec.cmd()).isNull();
@@ -36,23 +55,24 @@ class InnerContainerSpecTest {
     }
 
     @Test
-    void envValuesAndTheWorkingDirectoryAreKeptAsWritten() {
-        Container container = new ContainerBuilder().withName("main").withImage("busybox")
-                .addNewEnv().withName("GREETING").withValue("hello world; $(not expanded)").endEnv()
-                .addNewEnv().withName("EMPTY").endEnv()
-                .withWorkingDir("/tmp")
-                .build();
+    void variablesKeepTheirOrderTheMountsAndTheWorkingDirectoryAsGiven() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("GREETING", "hello world; $(not expanded)");
+        variables.put("EMPTY", "");
+        List<ResolvedMount> mounts = List.of(new ResolvedMount(Path.of("/data/sandboxes/s/volumes/config"), "/etc/app", true));
+        Container container = new ContainerBuilder().withName("main").withImage("busybox").withWorkingDir("/tmp").build();
 
-        InnerContainerSpec spec = InnerContainerSpec.of(POD, container);
+        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, variables, mounts);
 
         assertThat(spec.env()).containsExactly("GREETING=hello world; $(not expanded)", "EMPTY=");
+        assertThat(spec.mounts()).isEqualTo(mounts);
         assertThat(spec.workingDir()).isEqualTo("/tmp");
     }
 
     @Test
     void theInnerContainerIsLabelledWithItsPodAndName() {
         InnerContainerSpec spec = InnerContainerSpec.of(POD,
-                new ContainerBuilder().withName("main").withImage("busybox").build());
+                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of());
 
         assertThat(spec.name()).isEqualTo("main");
         assertThat(spec.image()).isEqualTo("busybox");

@@ -1,0 +1,17 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import eu.interlink.jvm.docker.spec.SentObjects;
+import eu.interlink.jvm.docker.volumes.VolumePlan;
+import java.util.List;
+
+/**
+ * What a pod's start needs besides its spec, decided when the pod is accepted.
+ *
+ * @param volumes its volumes and where each container mounts them
+ * @param sent    the ConfigMaps and Secrets interLink sent with it, for the containers' environment
+ */
+public record PodPlan(VolumePlan volumes, SentObjects sent) {
+
+    /** A pod without volumes and without objects. */
+    public static final PodPlan EMPTY = new PodPlan(VolumePlan.NONE, SentObjects.of(List.of()));
+}

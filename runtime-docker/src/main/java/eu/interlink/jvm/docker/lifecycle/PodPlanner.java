@@ -1,0 +1,51 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.spec.Environment;
+import eu.interlink.jvm.docker.spec.PodAddress;
+import eu.interlink.jvm.docker.spec.SentObjects;
+import eu.interlink.jvm.docker.volumes.VolumePlan;
+import eu.interlink.jvm.docker.volumes.VolumePlanner;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Decides, when a pod is accepted, what its start will need from the request: its volumes, and proof that every
+ * environment variable can be resolved. Problems of both kinds are named together in one
+ * {@link InvalidPodException}, so that a pod is refused before anything is built for it. Stateless and thread-safe.
+ */
+public final class PodPlanner {
+
+    private final VolumePlanner volumes = new VolumePlanner();
+
+    /**
+     * @throws InvalidPodException naming every volume, mount or variable that cannot be honoured
+     */
+    public PodPlan plan(RetrievedPodData data) {
+        SentObjects sent = SentObjects.of(data.container());
+        List<String> problems = new ArrayList<>();
+        VolumePlan volumePlan = VolumePlan.NONE;
+        try {
+            volumePlan = volumes.plan(data.pod().getSpec(), sent);
+        } catch (InvalidPodException e) {
+            problems.add(e.getMessage());
+        }
+        Environment environment = new Environment(data.pod(), sent, PodAddress.UNKNOWN);
+        List<Container> initContainers = data.pod().getSpec().getInitContainers();
+        Stream.concat(initContainers == null ? Stream.empty() : initContainers.stream(),
+                data.pod().getSpec().getContainers().stream()).forEach(container -> {
+                    try {
+                        environment.of(container);
+                    } catch (InvalidPodException e) {
+                        problems.add(e.getMessage());
+                    }
+                });
+        if (!problems.isEmpty()) {
+            throw new InvalidPodException(String.join("; ", problems));
+        }
+        return new PodPlan(volumePlan, sent);
+    }
+}
