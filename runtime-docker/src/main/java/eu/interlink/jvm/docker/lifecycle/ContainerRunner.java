@@ -11,6 +11,7 @@ import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.engine.StreamCallback;
+import eu.interlink.jvm.docker.spec.ContainerResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ContainerRunner {
                     .withName(spec.name())
                     .withLabels(spec.labels())
                     .withEnv(spec.env())
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withBinds(binds(spec)));
+                    .withHostConfig(hostConfig(spec));
             if (spec.entrypoint() != null) {
                 create.withEntrypoint(spec.entrypoint());
             }
@@ -42,6 +43,22 @@ public final class ContainerRunner {
             }
             return create.exec().getId();
         });
+    }
+
+    private static HostConfig hostConfig(InnerContainerSpec spec) {
+        ContainerResources resources = spec.resources();
+        HostConfig config = HostConfig.newHostConfig().withNetworkMode("host").withBinds(binds(spec));
+        if (resources.nanoCpus() != null) {
+            config.withNanoCPUs(resources.nanoCpus());
+        }
+        if (resources.memoryBytes() != null) {
+            // As kubelet does: the limit covers memory and swap together, so the container never swaps.
+            config.withMemory(resources.memoryBytes()).withMemorySwap(resources.memoryBytes());
+        }
+        if (resources.cpuShares() != null) {
+            config.withCpuShares(resources.cpuShares());
+        }
+        return config;
     }
 
     private static List<Bind> binds(InnerContainerSpec spec) {

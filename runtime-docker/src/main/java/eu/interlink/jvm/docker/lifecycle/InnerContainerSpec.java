@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.spec.ContainerResources;
 import eu.interlink.jvm.docker.spec.VarExpansion;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import io.fabric8.kubernetes.api.model.Container;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param env        {@code NAME=value} for each variable, in order
  * @param workingDir {@code workingDir}, or null for the image's
  * @param mounts     the volumes it mounts, as paths in the sandbox folder
+ * @param resources  its cpu and memory limits and cpu weight
  * @param labels     the labels of the inner container
  */
 public record InnerContainerSpec(
@@ -30,6 +32,7 @@ public record InnerContainerSpec(
         List<String> env,
         String workingDir,
         List<ResolvedMount> mounts,
+        ContainerResources resources,
         Map<String, String> labels) {
 
     /**
@@ -53,6 +56,7 @@ public record InnerContainerSpec(
                 variables.entrySet().stream().map(variable -> variable.getKey() + "=" + variable.getValue()).toList(),
                 workingDir == null || workingDir.isBlank() ? null : workingDir,
                 List.copyOf(mounts),
+                ContainerResources.of(container),
                 Map.copyOf(labels));
     }
 

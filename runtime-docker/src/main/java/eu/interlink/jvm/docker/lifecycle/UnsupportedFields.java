@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
- * without it: block volume devices, resource limits and extended resources, probes, lifecycle hooks, security contexts, host ports and host namespaces, restart policies other than
+ * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks, security contexts, host ports and host namespaces, restart policies other than
  * {@code Never}, pull secrets and {@code imagePullPolicy: Always}, stdin and tty, host aliases and DNS settings.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
@@ -26,6 +26,7 @@ final class UnsupportedFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SCHEDULING_HINTS = Set.of("cpu", "memory", "ephemeral-storage");
+    private static final Set<String> ENFORCED_LIMITS = Set.of("cpu", "memory");
     private static final String SUPPORTED_RESTART_POLICY = "Never";
 
     private final List<String> found = new ArrayList<>();
@@ -92,7 +93,8 @@ final class UnsupportedFields {
         if (resources == null) {
             return;
         }
-        mapOf(resources.getLimits()).keySet().forEach(name -> found.add(at + ".limits[" + name + "]"));
+        mapOf(resources.getLimits()).keySet().stream().filter(name -> !ENFORCED_LIMITS.contains(name))
+                .forEach(name -> found.add(at + ".limits[" + name + "]"));
         mapOf(resources.getRequests()).keySet().stream().filter(name -> !SCHEDULING_HINTS.contains(name))
                 .forEach(name -> found.add(at + ".requests[" + name + "] (extended resource)"));
     }

@@ -92,7 +92,7 @@ class PodValidatorTest {
                 .endFieldRef().endValueFrom().endEnv()
                 .addNewEnvFrom().withNewConfigMapRef().withName("settings").endConfigMapRef().endEnvFrom()
                 .withNewResources()
-                .withLimits(Map.of("memory", new Quantity("64Mi")))
+                .withLimits(Map.of("memory", new Quantity("64Mi"), "ephemeral-storage", new Quantity("1Gi")))
                 .withRequests(Map.of("cpu", new Quantity("100m"), "nvidia.com/gpu", new Quantity("1")))
                 .endResources()
                 .withNewLivenessProbe().withNewExec().withCommand("true").endExec().endLivenessProbe()
@@ -122,7 +122,7 @@ class PodValidatorTest {
                 .hasMessage("pod ns/p (u-1) asks for what this runtime does not support yet: "
                         + "spec.initContainers[setup].volumeDevices, "
                         + "spec.initContainers[setup].restartPolicy Always (sidecar containers), "
-                        + "spec.containers[app].resources.limits[memory], "
+                        + "spec.containers[app].resources.limits[ephemeral-storage], "
                         + "spec.containers[app].resources.requests[nvidia.com/gpu] (extended resource), "
                         + "spec.containers[app].livenessProbe, "
                         + "spec.containers[app].readinessProbe, "
