@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes an image present in a sandbox's inner engine: it is there already; or it is streamed from the host engine
- * (save piped into load, no temporary file); or the inner engine pulls it. A cancellation stops a move or a pull
- * under way at once.
+ * Makes an image present in a sandbox's inner engine, as Kubernetes' pull policy asks: it is there already; or it is
+ * streamed from the host engine (save piped into load, no temporary file); or the inner engine pulls it. A
+ * cancellation stops a move or a pull under way at once.
  */
 public final class ImageSupplier {
 
@@ -29,18 +29,68 @@ public final class ImageSupplier {
     }
 
     /**
-     * Makes the image present in the inner engine.
+     * Makes the image present in the inner engine as {@code IfNotPresent} asks; for images a pod does not name, such
+     * as those preloaded into pooled sandboxes.
+     *
+     * @throws ImageUnavailableException when the image cannot be got there
+     * @throws CancellationException     when cancelled
+     */
+    public void supply(String image, Engine inner, Cancellation cancellation, Consumer<String> progress) {
+        supply(image, PullPolicy.IF_NOT_PRESENT, inner, cancellation, progress);
+    }
+
+    /**
+     * Makes the image present in the inner engine, as the container's pull policy asks.
      *
      * @param cancellation stops a move or pull under way
      * @param progress     told what is being done, such as {@code moving image busybox from the host}
      * @throws ImageUnavailableException when the image cannot be got there
      * @throws CancellationException     when cancelled
      */
-    public void supply(String image, Engine inner, Cancellation cancellation, Consumer<String> progress) {
-        if (images.present(inner, image)) {
-            return;
+    public void supply(String image, PullPolicy policy, Engine inner, Cancellation cancellation,
+            Consumer<String> progress) {
+        if (policy == PullPolicy.ALWAYS) {
+            pullOrUseLocalCopy(image, inner, cancellation, progress);
+        } else if (!images.present(inner, image)) {
+            boolean onHost = images.present(host, image);
+            if (!onHost && policy == PullPolicy.NEVER) {
+                throw new ImageUnavailableException(ImageUnavailableException.NEVER_PULL, "image " + image
+                        + " is neither in the sandbox nor on the host, and its pull policy is Never", null);
+            }
+            bring(image, onHost, inner, cancellation, progress);
         }
-        boolean onHost = images.present(host, image);
+    }
+
+    /**
+     * {@code Always}: the registry's image wins; when the registry cannot be reached, a copy in the sandbox or on the
+     * host is used instead, and the progress says so, rather than failing a pod that could run.
+     */
+    private void pullOrUseLocalCopy(String image, Engine inner, Cancellation cancellation, Consumer<String> progress) {
+        progress.accept("pulling image " + image);
+        try {
+            images.pull(inner, image, cancellation);
+            return;
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String failure = DockerMessages.oneLine(e);
+            boolean inSandbox = images.present(inner, image);
+            if (!inSandbox && !images.present(host, image)) {
+                throw new ImageUnavailableException(ImageUnavailableException.PULL_FAILED,
+                        "image " + image + " could not be pulled: " + failure, e);
+            }
+            LOG.warn("Pulling image {} failed ({}); using the copy {}", image, failure,
+                    inSandbox ? "in the sandbox" : "on the host");
+            progress.accept("pulling image " + image + " failed (" + failure + "); using the copy "
+                    + (inSandbox ? "in the sandbox" : "on the host"));
+            if (!inSandbox) {
+                bring(image, true, inner, cancellation, progress);
+            }
+        }
+    }
+
+    private void bring(String image, boolean onHost, Engine inner, Cancellation cancellation,
+            Consumer<String> progress) {
         try {
             if (onHost) {
                 progress.accept("moving image " + image + " from the host");
@@ -55,10 +105,11 @@ public final class ImageSupplier {
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ImageUnavailableException(describe(image, onHost) + ": " + DockerMessages.oneLine(e), e);
+            throw new ImageUnavailableException(ImageUnavailableException.PULL_FAILED,
+                    describe(image, onHost) + ": " + DockerMessages.oneLine(e), e);
         }
         if (!images.present(inner, image)) {
-            throw new ImageUnavailableException(describe(image, onHost), null);
+            throw new ImageUnavailableException(ImageUnavailableException.PULL_FAILED, describe(image, onHost), null);
         }
     }
 

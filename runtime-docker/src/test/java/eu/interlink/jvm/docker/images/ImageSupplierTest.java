@@ -1,0 +1,79 @@
+package eu.interlink.jvm.docker.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.interlink.jvm.docker.engine.Cancellation;
+import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.engine.EngineFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pull policies against the real host engine, which here has no registry to reach: the host engine stands in for
+ * the sandbox's engine too, so "in the sandbox" means "on this engine".
+ */
+class ImageSupplierTest {
+
+    private static final String LOCAL = "interlink-jvm/busybox:local";
+    private static final String NOWHERE = "interlink-jvm/not-built:anywhere";
+
+    private static ExecutorService workers;
+    private static Engine engine;
+    private static ImageSupplier supplier;
+
+    private final List<String> progress = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        workers = Executors.newCachedThreadPool();
+        engine = new EngineFactory(Duration.ofSeconds(30), workers).host();
+        supplier = new ImageSupplier(engine, new Images(Duration.ofSeconds(60)));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        engine.close();
+        workers.shutdownNow();
+    }
+
+    @Test
+    void alwaysUsesTheLocalCopyWhenTheRegistryCannotBeReachedAndSaysSo() {
+        supplier.supply(LOCAL, PullPolicy.ALWAYS, engine, new Cancellation(), progress::add);
+
+        assertThat(progress).first().isEqualTo("pulling image " + LOCAL);
+        assertThat(progress).last().asString().startsWith("pulling image " + LOCAL + " failed (")
+                .endsWith("); using the copy in the sandbox");
+    }
+
+    @Test
+    void alwaysFailsWithThePullErrorWhenNoCopyExists() {
+        assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.ALWAYS, engine, new Cancellation(), progress::add))
+                .isInstanceOf(ImageUnavailableException.class)
+                .hasMessageStartingWith("image " + NOWHERE + " could not be pulled: ")
+                .extracting(e -> ((ImageUnavailableException) e).reason()).isEqualTo("ErrImagePull");
+    }
+
+    @Test
+    void neverRefusesToPullAnImageNoEngineHas() {
+        assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.NEVER, engine, new Cancellation(), progress::add))
+                .isInstanceOf(ImageUnavailableException.class)
+                .hasMessage("image " + NOWHERE + " is neither in the sandbox nor on the host, and its pull policy is Never")
+                .extracting(e -> ((ImageUnavailableException) e).reason()).isEqualTo("ErrImageNeverPull");
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void ifNotPresentAndNeverUseWhatIsThereWithoutPulling() {
+        supplier.supply(LOCAL, PullPolicy.IF_NOT_PRESENT, engine, new Cancellation(), progress::add);
+        supplier.supply(LOCAL, PullPolicy.NEVER, engine, new Cancellation(), progress::add);
+
+        assertThat(progress).isEmpty();
+    }
+}
