@@ -11,6 +11,7 @@ import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.HostEngineMonitor;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
+import eu.interlink.jvm.docker.lifecycle.PodPlan;
 import eu.interlink.jvm.docker.lifecycle.PodPlanner;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
@@ -18,6 +19,7 @@ import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
 import eu.interlink.jvm.docker.logs.LogStreamer;
+import eu.interlink.jvm.docker.pool.SandboxPool;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.status.PodStatusReader;
@@ -32,12 +34,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each pod in its own Docker-in-Docker sandbox on the host's Docker engine.
  *
- * <p>Create validates the pod, admits it and queues its start for a free starter ({@link PodStarter}); status reads
+ * <p>Create validates the pod, admits it, gives it a ready sandbox from the pool ({@link SandboxPool}) when there is
+ * one (else its start builds one) and queues its start for a free starter ({@link PodStarter}); status reads
  * the pod's containers in its sandbox ({@link PodStatusReader}); logs stream from the sandbox's engine
  * ({@link LogStreamer}); delete stops the pod's start and removes the pod in the background ({@link PodRemovals}).
  * Of a create and a delete of one UID, the delete wins, in whatever order they come: a deleted UID is not admitted
- * again ({@link PodRegistry}). This runtime owns its threads ({@link RuntimeThreads}) and the connection to the host
- * engine, and stops them on close.
+ * again ({@link PodRegistry}). This runtime owns its threads ({@link RuntimeThreads}), the pool and the connection to
+ * the host engine, and stops them on close.
  */
 public final class DockerRuntime implements PodRuntime {
 
@@ -53,15 +56,19 @@ public final class DockerRuntime implements PodRuntime {
     private final LogStreamer logs;
     private final HostEngineMonitor monitor;
     private final RuntimeReadiness readiness;
+    private final SandboxPool pool;
     private final SandboxLayout layout;
     private final Engine host;
     private final RuntimeThreads threads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** @param threads runs everything in the background; owned and closed by this runtime, last */
+    /**
+     * @param pool    owned and closed by this runtime
+     * @param threads runs everything in the background; owned and closed by this runtime, last
+     */
     DockerRuntime(PodRegistry pods, PodValidator validator, PodStarter starter, PodRemovals removals,
             PodStatusReader statuses, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
-            SandboxLayout layout, Engine host, RuntimeThreads threads) {
+            SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
         this.pods = pods;
         this.validator = validator;
         this.starter = starter;
@@ -70,6 +77,7 @@ public final class DockerRuntime implements PodRuntime {
         this.logs = logs;
         this.monitor = monitor;
         this.readiness = readiness;
+        this.pool = pool;
         this.layout = layout;
         this.host = host;
         this.threads = threads;
@@ -79,9 +87,12 @@ public final class DockerRuntime implements PodRuntime {
     public CreateResponse create(RetrievedPodData data) {
         requireOpen();
         PodIdentity identity = validator.validate(data.pod());
-        PodRecord candidate = new PodRecord(identity, data.pod(), planner.plan(data), layout.newId());
-        PodRecord pod = pods.admit(candidate);
-        if (pod != candidate) {
+        PodPlan plan = planner.plan(data);
+        PodRegistry.Admission admission = pods.admit(identity, () -> pool.take()
+                .map(sandbox -> new PodRecord(identity, data.pod(), plan, sandbox))
+                .orElseGet(() -> new PodRecord(identity, data.pod(), plan, layout.newId())));
+        PodRecord pod = admission.pod();
+        if (!admission.admitted()) {
             return pod.response();
         }
         try {
@@ -90,7 +101,8 @@ public final class DockerRuntime implements PodRuntime {
             pods.retire(identity.uid());
             throw new IllegalStateException("the Docker runtime is closed", e);
         }
-        LOG.info("Accepted pod {} for sandbox {}", identity, pod.sandboxId());
+        LOG.info("Accepted pod {} for {} sandbox {}", identity, pod.sandbox().isPresent() ? "pooled" : "new",
+                pod.sandboxId());
         return pod.response();
     }
 
@@ -124,9 +136,9 @@ public final class DockerRuntime implements PodRuntime {
     }
 
     /**
-     * Stops followed logs and pod starts under way, lets removals under way finish (each for as long as it may
-     * legitimately take: its grace period and the timeouts of its calls), then stops the threads and closes the engine
-     * connections. Running pods keep running.
+     * Stops followed logs and pod starts under way, closes the pool (which removes its unclaimed sandboxes), lets
+     * removals under way finish (each for as long as it may legitimately take: its grace period and the timeouts of its
+     * calls), then stops the threads and closes the engine connections. Running pods keep running.
      */
     @Override
     public void close() {
@@ -135,6 +147,7 @@ public final class DockerRuntime implements PodRuntime {
         }
         logs.close();
         pods.all().forEach(PodRecord::cancelStart);
+        pool.close();
         removals.awaitUnderWay();
         threads.close(host.callTimeout());
         pods.all().forEach(pod -> pod.sandbox().ifPresent(Sandbox::close));

@@ -18,7 +18,11 @@ import eu.interlink.jvm.docker.lifecycle.PodTeardown;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
 import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
+import eu.interlink.jvm.docker.pool.PoolLeftovers;
+import eu.interlink.jvm.docker.pool.PoolMembers;
+import eu.interlink.jvm.docker.pool.SandboxPool;
 import eu.interlink.jvm.docker.sandbox.DindImageResolver;
+import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
@@ -31,7 +35,8 @@ import java.time.Duration;
  * The {@code docker} runtime: each pod in its own Docker-in-Docker sandbox on the host's Docker engine.
  *
  * <p>{@link #open} reads the {@link DockerSettings}, connects to the engine that {@code DOCKER_HOST} names (by
- * default {@code unix:///var/run/docker.sock}) and pings it within the call timeout.
+ * default {@code unix:///var/run/docker.sock}) and pings it within the call timeout; the sandbox pool fills in the
+ * background afterwards.
  */
 public final class DockerRuntimeProvider implements PodRuntimeProvider {
 
@@ -41,6 +46,11 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
     /** How often a removal is tried, and the pause before its first retry (doubled before each next one). */
     private static final int REMOVAL_ATTEMPTS = 4;
     private static final Duration FIRST_REMOVAL_RETRY = Duration.ofSeconds(1);
+    /**
+     * How many bounded calls the pool's close may wait for, per phase: a cancelled build's last call and its removal,
+     * then the removals of the ready sandboxes.
+     */
+    private static final int POOL_STOP_CALLS = 10;
 
     @Override
     public String name() {
@@ -50,7 +60,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
     @Override
     public PodRuntime open(RuntimeContext context) {
         DockerSettings settings = DockerSettings.from(context.settings());
-        RuntimeThreads threads = new RuntimeThreads(settings.podStarters());
+        RuntimeThreads threads = new RuntimeThreads(settings.podStarters(), settings.poolBuildParallelism());
         EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls());
         Engine host = engines.host();
         try {
@@ -73,19 +83,28 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         SandboxSecurity security = new SandboxSecurity(settings.dindSecurity());
         SandboxFactory sandboxes = new SandboxFactory(host, engines, layout, dindImages, security, remover,
                 settings.sandboxStartTimeout());
+        SandboxClaims claims = new SandboxClaims(host, layout, dindImages, remover);
+        ImageSupplier imageSupplier = new ImageSupplier(host, images);
+        SandboxPool pool = new SandboxPool(settings.availableDinds(), settings.poolBuildParallelism(),
+                new PoolMembers(layout, sandboxes, imageSupplier, settings.preloadImages(), remover),
+                new PoolLeftovers(layout, claims, remover), threads.pool(),
+                settings.callTimeout().multipliedBy(POOL_STOP_CALLS));
         PodRegistry pods = new PodRegistry(new Tombstones(clock, TOMBSTONE_TIME, TOMBSTONES));
-        return new DockerRuntime(
+        DockerRuntime runtime = new DockerRuntime(
                 pods,
                 new PodValidator(),
-                new PodStarter(sandboxes, new ImageSupplier(host, images), new ContainerRunner()),
-                new PodRemovals(new PodTeardown(engines, layout, remover), threads.background(),
+                new PodStarter(sandboxes, claims, imageSupplier, new ContainerRunner()),
+                new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(),
                 new LogStreamer(pods, clock),
                 monitor,
-                new RuntimeReadiness(monitor, dindImages, security, threads.background(), clock),
+                new RuntimeReadiness(monitor, dindImages, security, pool, threads.background(), clock),
+                pool,
                 layout,
                 host,
                 threads);
+        pool.start();
+        return runtime;
     }
 }

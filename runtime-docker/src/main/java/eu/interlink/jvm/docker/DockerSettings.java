@@ -8,6 +8,7 @@ import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The Docker runtime's settings. Each key's environment override is its name in upper case.
@@ -32,18 +33,29 @@ import java.time.Duration;
  *   <tr><td>{@code Docker.PodStarters}</td><td>{@code PODSTARTERS}</td><td>8</td>
  *       <td>how many pods start at once (a start lasts until the pod's init containers have run); the others wait
  *       for a free starter</td></tr>
+ *   <tr><td>{@code AVAILABLEDINDS}</td><td>{@code AVAILABLEDINDS}</td><td>2</td>
+ *       <td>how many sandboxes the pool keeps ready, from 0 to 64 (the Go plugin's name); with 0 there is no pool and
+ *       every pod gets a sandbox built for it</td></tr>
+ *   <tr><td>{@code Docker.PoolBuildParallelism}</td><td>{@code POOLBUILDPARALLELISM}</td><td>2</td>
+ *       <td>how many pool sandboxes are built at once, from 1 to 16</td></tr>
+ *   <tr><td>{@code Docker.PreloadImages}</td><td>{@code PRELOADIMAGES}</td><td>none</td>
+ *       <td>images put into each pool sandbox once it is built (from the host engine, else pulled), so that pods
+ *       using them start without moving images; a YAML list, or comma-separated in the environment</td></tr>
  * </table>
  *
  * <p>The engine's address is docker-java's own setting: {@code DOCKER_HOST}, by default
  * {@code unix:///var/run/docker.sock}.
  *
- * @param dataRootFolder      absolute; see {@code DataRootFolder}
- * @param dindImage           see {@code Docker.DindImage}
- * @param dindSecurity        see {@code Docker.DindSecurity}
- * @param callTimeout         see {@code Docker.CallTimeoutSeconds}
- * @param sandboxStartTimeout see {@code Docker.SandboxStartTimeoutSeconds}
- * @param imageTimeout        see {@code Docker.ImageTimeoutSeconds}
- * @param podStarters         see {@code Docker.PodStarters}
+ * @param dataRootFolder       absolute; see {@code DataRootFolder}
+ * @param dindImage            see {@code Docker.DindImage}
+ * @param dindSecurity         see {@code Docker.DindSecurity}
+ * @param callTimeout          see {@code Docker.CallTimeoutSeconds}
+ * @param sandboxStartTimeout  see {@code Docker.SandboxStartTimeoutSeconds}
+ * @param imageTimeout         see {@code Docker.ImageTimeoutSeconds}
+ * @param podStarters          see {@code Docker.PodStarters}
+ * @param availableDinds       see {@code AVAILABLEDINDS}
+ * @param poolBuildParallelism see {@code Docker.PoolBuildParallelism}
+ * @param preloadImages        see {@code Docker.PreloadImages}
  */
 public record DockerSettings(
         Path dataRootFolder,
@@ -52,12 +64,19 @@ public record DockerSettings(
         Duration callTimeout,
         Duration sandboxStartTimeout,
         Duration imageTimeout,
-        int podStarters) {
+        int podStarters,
+        int availableDinds,
+        int poolBuildParallelism,
+        List<String> preloadImages) {
 
     /** The section of the configuration file that holds the Docker settings. */
     public static final String SECTION = "Docker";
     /** The default of {@code Docker.DindImage}. */
     public static final String DEFAULT_DIND_IMAGE = "docker:dind";
+
+    public DockerSettings {
+        preloadImages = List.copyOf(preloadImages);
+    }
 
     /**
      * Reads the settings.
@@ -70,6 +89,12 @@ public record DockerSettings(
         if (!ImageReference.isWellFormed(image)) {
             throw docker.invalid("DindImage", "an image reference such as docker:dind", image);
         }
+        List<String> preloadImages = docker.list("PreloadImages");
+        for (String preloaded : preloadImages) {
+            if (!ImageReference.isWellFormed(preloaded)) {
+                throw docker.invalid("PreloadImages", "a list of image references such as busybox:1.36", preloaded);
+            }
+        }
         return new DockerSettings(
                 dataRootFolder(settings),
                 image,
@@ -77,7 +102,10 @@ public record DockerSettings(
                 Duration.ofSeconds(docker.integer("CallTimeoutSeconds", 30, 1, 3600)),
                 Duration.ofSeconds(docker.integer("SandboxStartTimeoutSeconds", 60, 1, 3600)),
                 Duration.ofSeconds(docker.integer("ImageTimeoutSeconds", 600, 1, 86_400)),
-                docker.integer("PodStarters", 8, 1, 256));
+                docker.integer("PodStarters", 8, 1, 256),
+                settings.integer("AVAILABLEDINDS", 2, 0, 64),
+                docker.integer("PoolBuildParallelism", 2, 1, 16),
+                preloadImages);
     }
 
     private static Path dataRootFolder(PluginSettings settings) {

@@ -9,11 +9,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The runtime's threads, in three bounded pools of named daemon threads that go away when idle:
+ * The runtime's threads, in four bounded pools of named daemon threads that go away when idle:
  * <ul>
  *   <li>{@code interlink-docker-starter-<n>}: pod starts, {@code Docker.PodStarters} at once; the others wait in
  *       turn;</li>
  *   <li>{@code interlink-docker-background-<n>}: pod removals and their retries, and readiness refreshes, as many;</li>
+ *   <li>{@code interlink-docker-pool-<n>}: the sandbox pool's builds, {@code Docker.PoolBuildParallelism} at once, and
+ *       its retries and removals;</li>
  *   <li>{@code interlink-docker-call-<n>}: bounded Docker calls, one for each of those threads at once, and some for
  *       the calls made on the host's request threads (status); a call that waits for a worker waits within its
  *       timeout.</li>
@@ -28,16 +30,18 @@ final class RuntimeThreads {
 
     private final ThreadPoolExecutor starters;
     private final ScheduledThreadPoolExecutor background;
+    private final ScheduledThreadPoolExecutor pool;
     private final ThreadPoolExecutor calls;
 
-    /** @param podStarters how many pods start at once ({@code Docker.PodStarters}) */
-    RuntimeThreads(int podStarters) {
+    /**
+     * @param podStarters  how many pods start at once ({@code Docker.PodStarters})
+     * @param poolBuilders how many pool sandboxes are built at once ({@code Docker.PoolBuildParallelism})
+     */
+    RuntimeThreads(int podStarters, int poolBuilders) {
         starters = fixed(podStarters, "interlink-docker-starter");
-        background = new ScheduledThreadPoolExecutor(podStarters, new NamedDaemonThreads("interlink-docker-background"));
-        background.setKeepAliveTime(IDLE.toSeconds(), TimeUnit.SECONDS);
-        background.allowCoreThreadTimeOut(true);
-        background.setRemoveOnCancelPolicy(true);
-        calls = fixed(2 * podStarters + REQUEST_CALLS, "interlink-docker-call");
+        background = scheduled(podStarters, "interlink-docker-background");
+        pool = scheduled(poolBuilders, "interlink-docker-pool");
+        calls = fixed(2 * podStarters + poolBuilders + REQUEST_CALLS, "interlink-docker-call");
     }
 
     ExecutorService starters() {
@@ -48,26 +52,40 @@ final class RuntimeThreads {
         return background;
     }
 
+    ScheduledExecutorService pool() {
+        return pool;
+    }
+
     ExecutorService calls() {
         return calls;
     }
 
     /**
-     * Stops the starters and the background work at once (a pending retry or refresh is dropped, running ones are
-     * interrupted), waits up to {@code grace} for them to end, then stops the call workers.
+     * Stops the starters, the background work and the pool's at once (a pending retry or refresh is dropped, running
+     * ones are interrupted), waits up to {@code grace} for them to end, then stops the call workers.
      */
     void close(Duration grace) {
         starters.shutdownNow();
         background.shutdownNow();
+        pool.shutdownNow();
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             starters.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             background.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             calls.shutdownNow();
         }
+    }
+
+    private static ScheduledThreadPoolExecutor scheduled(int threads, String name) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, new NamedDaemonThreads(name));
+        pool.setKeepAliveTime(IDLE.toSeconds(), TimeUnit.SECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     private static ThreadPoolExecutor fixed(int threads, String name) {

@@ -87,14 +87,22 @@ class DockerRuntimeTest {
 
         assertThat(logs(pod, "main", LogOptions.DEFAULTS)).isEqualTo("hello from the pod\n");
 
-        assertThat(fixture.containersOf(pod)).singleElement().satisfies(sandbox -> {
-            assertThat(sandbox.getLabels()).containsEntry(Labels.ROLE, Labels.ROLE_SANDBOX)
-                    .containsEntry(Labels.SANDBOX_ID, created.podJid())
+        assertThat(fixture.claimsOf(pod)).singleElement().satisfies(claim -> {
+            assertThat(claim.getNames()).containsExactly("/" + RuntimeFixture.CLAIM_PREFIX + created.podJid());
+            assertThat(claim.getState()).isEqualTo("created");
+            assertThat(claim.getLabels()).containsEntry(Labels.SANDBOX_ID, created.podJid())
                     .containsEntry(Labels.POD_NAMESPACE, "tests")
-                    .containsEntry(Labels.POD_NAME, "hello");
+                    .containsEntry(Labels.POD_NAME, "hello")
+                    .containsEntry(Labels.DATA_ROOT, fixture.dataRoot.toString());
         });
-        assertThat(fixture.volumesOf(pod)).singleElement()
-                .satisfies(volume -> assertThat(volume.getLabels()).containsEntry(Labels.ROLE, Labels.ROLE_SANDBOX_STORAGE));
+        assertThat(fixture.sandboxesOf(pod)).singleElement().satisfies(sandbox ->
+                assertThat(sandbox.getLabels()).containsEntry(Labels.SANDBOX_ID, created.podJid())
+                        .containsEntry(Labels.POOL, "false")
+                        .containsEntry(Labels.DATA_ROOT, fixture.dataRoot.toString())
+                        .doesNotContainKeys(Labels.POD_UID, Labels.POD_NAMESPACE, Labels.POD_NAME));
+        assertThat(fixture.volumesOf(pod)).singleElement().satisfies(volume ->
+                assertThat(volume.getLabels()).containsEntry(Labels.ROLE, Labels.ROLE_SANDBOX_STORAGE)
+                        .doesNotContainKeys(Labels.POD_UID));
 
         fixture.runtime.delete(pod);
         fixture.runtime.delete(pod);
@@ -130,7 +138,7 @@ class DockerRuntimeTest {
         fixture.create(pod);
         fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
 
-        HostConfig sandbox = fixture.docker.inspectContainerCmd(fixture.containersOf(pod).get(0).getId()).exec()
+        HostConfig sandbox = fixture.docker.inspectContainerCmd(fixture.sandboxesOf(pod).get(0).getId()).exec()
                 .getHostConfig();
 
         if (refusal.isEmpty()) {
@@ -231,7 +239,8 @@ class DockerRuntimeTest {
 
         assertThat(second).isEqualTo(first);
         fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
-        assertThat(fixture.containersOf(pod)).hasSize(1);
+        assertThat(fixture.claimsOf(pod)).hasSize(1);
+        assertThat(fixture.sandboxesOf(pod)).hasSize(1);
         fixture.runtime.delete(pod);
     }
 
@@ -297,7 +306,8 @@ class DockerRuntimeTest {
         }
 
         fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
-        assertThat(fixture.containersOf(pod)).hasSize(1);
+        assertThat(fixture.claimsOf(pod)).hasSize(1);
+        assertThat(fixture.sandboxesOf(pod)).hasSize(1);
         assertThat(fixture.volumesOf(pod)).hasSize(1);
         fixture.runtime.delete(pod);
     }
@@ -307,7 +317,7 @@ class DockerRuntimeTest {
         Pod pod = pod("half-built", shell("main", "sleep 30"));
 
         CreateResponse created = fixture.create(pod);
-        await().atMost(RuntimeFixture.SANDBOX_TIME).until(() -> !fixture.containersOf(pod).isEmpty());
+        await().atMost(RuntimeFixture.SANDBOX_TIME).until(() -> !fixture.sandboxesOf(pod).isEmpty());
         fixture.runtime.delete(pod);
 
         fixture.awaitNothingLeftOf(pod, created.podJid());

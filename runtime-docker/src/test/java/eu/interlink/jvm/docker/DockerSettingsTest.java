@@ -8,6 +8,7 @@ import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.docker.sandbox.DindSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,22 +26,29 @@ class DockerSettingsTest {
         assertThat(settings.sandboxStartTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.imageTimeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(settings.podStarters()).isEqualTo(8);
+        assertThat(settings.availableDinds()).isEqualTo(2);
+        assertThat(settings.poolBuildParallelism()).isEqualTo(2);
+        assertThat(settings.preloadImages()).isEmpty();
     }
 
     @Test
     void readsTheFileAndTheDockerSection() {
         DockerSettings settings = DockerSettings.from(PluginSettings.of(Map.of(
                 "DataRootFolder", "/var/lib/interlink",
-                "Docker", Map.of(
-                        "DindImage", "registry.example/dind:27",
-                        "DindSecurity", "Capabilities",
-                        "CallTimeoutSeconds", 5,
-                        "SandboxStartTimeoutSeconds", 20,
-                        "ImageTimeoutSeconds", 120,
-                        "PodStarters", 3)), Map.of()));
+                "AVAILABLEDINDS", 5,
+                "Docker", Map.ofEntries(
+                        Map.entry("DindImage", "registry.example/dind:27"),
+                        Map.entry("DindSecurity", "Capabilities"),
+                        Map.entry("CallTimeoutSeconds", 5),
+                        Map.entry("SandboxStartTimeoutSeconds", 20),
+                        Map.entry("ImageTimeoutSeconds", 120),
+                        Map.entry("PodStarters", 3),
+                        Map.entry("PoolBuildParallelism", 4),
+                        Map.entry("PreloadImages", List.of("busybox:1.36", "registry.example/app:2")))), Map.of()));
 
         assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
-                DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3));
+                DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3, 5, 4,
+                List.of("busybox:1.36", "registry.example/app:2")));
     }
 
     @Test
@@ -48,11 +56,15 @@ class DockerSettingsTest {
         DockerSettings settings = DockerSettings.from(PluginSettings.of(
                 Map.of("Docker", Map.of("DindImage", "docker:dind", "DindSecurity", "auto")),
                 Map.of("DINDIMAGE", "interlink-jvm/dind:local", "DINDSECURITY", "privileged",
-                        "DATAROOTFOLDER", "/srv/interlink")));
+                        "DATAROOTFOLDER", "/srv/interlink", "AVAILABLEDINDS", "0", "POOLBUILDPARALLELISM", "8",
+                        "PRELOADIMAGES", "busybox:1.36, python:3.12-slim")));
 
         assertThat(settings.dindImage()).isEqualTo("interlink-jvm/dind:local");
         assertThat(settings.dindSecurity()).isEqualTo(DindSecurity.PRIVILEGED);
         assertThat(settings.dataRootFolder()).isEqualTo(Path.of("/srv/interlink"));
+        assertThat(settings.availableDinds()).isZero();
+        assertThat(settings.poolBuildParallelism()).isEqualTo(8);
+        assertThat(settings.preloadImages()).containsExactly("busybox:1.36", "python:3.12-slim");
     }
 
     @Test
@@ -79,6 +91,15 @@ class DockerSettingsTest {
         assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("PodStarters", "0"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("Docker.PodStarters: expected an integer from 1 to 256");
+        assertThatThrownBy(() -> DockerSettings.from(PluginSettings.of(Map.of(), Map.of("AVAILABLEDINDS", "65"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("AVAILABLEDINDS: expected an integer from 0 to 64");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("PoolBuildParallelism", "17"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.PoolBuildParallelism: expected an integer from 1 to 16");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("PreloadImages", List.of("busybox", "not an image")))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.PreloadImages: expected a list of image references such as busybox:1.36, got 'not an image'");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.PodStatus;
-import eu.interlink.jvm.docker.engine.Labels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +77,7 @@ class ImageTransferCancellationTest {
             fixture.awaitNothingLeftOf(pod, created.podJid());
             assertThat(Duration.ofNanos(System.nanoTime() - deleting)).isLessThan(PROMPTLY);
         } finally {
-            fixture.docker.listImagesCmd().withLabelFilter(Map.of(Labels.ROLE, RuntimeFixture.TEST_ROLE)).exec()
+            fixture.docker.listImagesCmd().withLabelFilter(fixture.ownLabels()).exec()
                     .forEach(built -> fixture.docker.removeImageCmd(built.getId()).withForce(true).exec());
         }
     }
@@ -91,7 +89,7 @@ class ImageTransferCancellationTest {
             Files.writeString(context.resolve("Dockerfile"), "FROM " + RuntimeFixture.BUSYBOX + "\n"
                     + "RUN head -c 600000000 /dev/zero > /payload\n");
             fixture.docker.buildImageCmd(context.toFile()).withTags(Set.of(tag))
-                    .withLabels(Map.of(Labels.ROLE, RuntimeFixture.TEST_ROLE))
+                    .withLabels(fixture.ownLabels())
                     .exec(new BuildImageResultCallback()).awaitImageId();
         } finally {
             Files.delete(context.resolve("Dockerfile"));

@@ -10,7 +10,10 @@ import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
+import eu.interlink.jvm.docker.images.Images;
 import eu.interlink.jvm.docker.lifecycle.PodTeardown;
+import eu.interlink.jvm.docker.sandbox.DindImageResolver;
+import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -38,7 +41,11 @@ class PodTeardownTest {
             EngineFactory engines = new EngineFactory(Duration.ofSeconds(20), calls);
             Engine host = engines.host();
             SandboxLayout layout = new SandboxLayout(fixture.dataRoot);
-            PodTeardown teardown = new PodTeardown(engines, layout, new SandboxRemover(host, layout));
+            SandboxRemover remover = new SandboxRemover(host, layout);
+            DindImageResolver dindImages = new DindImageResolver(host, new Images(Duration.ofSeconds(60)),
+                    RuntimeFixture.DIND, RuntimeFixture.DIND);
+            PodTeardown teardown = new PodTeardown(engines, layout, remover,
+                    new SandboxClaims(host, layout, dindImages, remover));
             AtomicReference<Throwable> failure = new AtomicReference<>();
             AtomicBoolean interruptKept = new AtomicBoolean();
             Thread removing = new Thread(() -> {
@@ -57,9 +64,7 @@ class PodTeardownTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !removing.isAlive());
             assertThat(failure.get()).isNull();
             assertThat(interruptKept).isTrue();
-            assertThat(fixture.containersOf(pod)).isEmpty();
-            assertThat(fixture.volumesOf(pod)).isEmpty();
-            assertThat(fixture.dataRoot.resolve("sandboxes").resolve(created.podJid())).doesNotExist();
+            fixture.assertNothingLeftOf(pod, created.podJid());
             host.close();
         } finally {
             calls.shutdownNow();

@@ -12,12 +12,10 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.api.wire.CreateResponse;
-import eu.interlink.jvm.docker.engine.Labels;
 import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +35,7 @@ class RemovalRetryTest {
             String volume = fixture.volumesOf(pod).get(0).getName();
             // Docker refuses to remove a volume that a container uses.
             String user = fixture.docker.createContainerCmd(RuntimeFixture.BUSYBOX).withCmd("sleep", "300")
-                    .withLabels(Map.of(Labels.ROLE, RuntimeFixture.TEST_ROLE))
+                    .withLabels(fixture.ownLabels())
                     .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume("/data"))))
                     .exec().getId();
             fixture.docker.startContainerCmd(user).exec();
@@ -51,7 +49,8 @@ class RemovalRetryTest {
                     .contains("Removing pod tests/stubborn (" + pod.getMetadata().getUid() + ") failed (attempt 1 of 4)")
                     .contains("volume is in use")
                     .contains("left behind: [volume " + volume + ", folder "
-                            + fixture.dataRoot.resolve("sandboxes").resolve(created.podJid()) + "]");
+                            + fixture.dataRoot.resolve("sandboxes").resolve(created.podJid()) + ", claim "
+                            + RuntimeFixture.CLAIM_PREFIX + created.podJid() + "]");
 
             fixture.docker.removeContainerCmd(user).withForce(true).exec();
 

@@ -39,9 +39,7 @@ class RuntimeCloseTest {
 
             assertThat(Duration.ofNanos(System.nanoTime() - closing))
                     .as("the container had its 4 s to stop after SIGTERM").isGreaterThan(Duration.ofMillis(3500));
-            assertThat(fixture.containersOf(pod)).isEmpty();
-            assertThat(fixture.volumesOf(pod)).isEmpty();
-            assertThat(fixture.dataRoot.resolve("sandboxes").resolve(created.podJid())).doesNotExist();
+            fixture.assertNothingLeftOf(pod, created.podJid());
             fixture.restart();
         }
     }
@@ -49,7 +47,7 @@ class RuntimeCloseTest {
     @Test
     void closeStopsEveryThreadTheRuntimeStartedWhileItsPodsKeepRunning() throws IOException {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        try (RuntimeFixture fixture = RuntimeFixture.open()) {
+        try (RuntimeFixture fixture = RuntimeFixture.open(1, Map.of())) {
             Pod pod = pod("busy", List.of(shell("init", "sleep 300")), List.of(shell("main", "true")));
             fixture.create(pod);
             fixture.awaitStatus(pod, status -> status.initContainers().get(0).getState().getRunning() != null);
@@ -60,7 +58,7 @@ class RuntimeCloseTest {
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(threadsStartedSince(before)).isEmpty());
             assertThat(followed).succeedsWithin(Duration.ofSeconds(5));
-            assertThat(fixture.containersOf(pod)).singleElement()
+            assertThat(fixture.sandboxesOf(pod)).singleElement()
                     .satisfies(sandbox -> assertThat(sandbox.getState()).isEqualTo("running"));
             fixture.restart();
         }

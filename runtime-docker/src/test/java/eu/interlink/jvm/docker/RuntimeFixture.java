@@ -16,6 +16,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
+import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.api.runtime.RuntimeContext;
 import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.api.wire.CreateResponse;
@@ -40,19 +41,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * A Docker runtime on the real engine, opened through {@link java.util.ServiceLoader} as a host would, with its own
- * short data root and the locally built images; it removes every pod its test created, found by their labels.
+ * short data root and the locally built images, and without a sandbox pool unless a test asks for one; it removes
+ * every pod its test created, and then everything labelled with its data root, which no other test run has.
  */
 final class RuntimeFixture implements AutoCloseable {
 
     static final String BUSYBOX = "interlink-jvm/busybox:local";
     static final String DIND = "interlink-jvm/dind:local";
     static final Duration SANDBOX_TIME = Duration.ofSeconds(90);
+    /** How the name of a claim container begins; the id of the sandbox it claims follows. */
+    static final String CLAIM_PREFIX = "interlink-claim-";
     /** The role label of what the tests make themselves on the host engine, next to the runtime's sandboxes. */
-    static final String TEST_ROLE = "test";
+    private static final String TEST_ROLE = "test";
 
     private static final Set<String> NOT_STARTED = Set.of("CreatePodSandboxError", "ErrImagePull", "StartError");
 
@@ -72,15 +77,20 @@ final class RuntimeFixture implements AutoCloseable {
         this.runtime = openRuntime(settings);
     }
 
-    /** A runtime with these {@code Docker:} settings over the test defaults. */
+    /** A runtime without a pool, with these {@code Docker:} settings over the test defaults. */
     static RuntimeFixture open(Map<String, Object> dockerSettings) throws IOException {
+        return open(0, dockerSettings);
+    }
+
+    /** A runtime with a pool of this size ({@code AVAILABLEDINDS}) and these {@code Docker:} settings. */
+    static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings) throws IOException {
         DockerClient docker = hostClient();
         requireEngineAndImages(docker);
         Path dataRoot = Files.createTempDirectory(Path.of("/tmp"), "ilj-");
         Map<String, Object> section = new HashMap<>(Map.of("DindImage", DIND, "CallTimeoutSeconds", 20));
         section.putAll(dockerSettings);
-        PluginSettings settings = PluginSettings.of(
-                Map.of("DataRootFolder", dataRoot.toString(), "Docker", section), Map.of());
+        PluginSettings settings = PluginSettings.of(Map.of("DataRootFolder", dataRoot.toString(),
+                "AVAILABLEDINDS", availableDinds, "Docker", section), Map.of());
         return new RuntimeFixture(docker, dataRoot, settings);
     }
 
@@ -99,12 +109,31 @@ final class RuntimeFixture implements AutoCloseable {
         runtime = openRuntime(settings);
     }
 
+    /** Another runtime with the same settings, while this one runs, as a plugin restarted after a crash would open it. */
+    PodRuntime openAnother() {
+        return openRuntime(settings);
+    }
+
+    /** The labels of what a test makes itself on the host engine: found and removed with this fixture's objects. */
+    Map<String, String> ownLabels() {
+        return Map.of(Labels.ROLE, TEST_ROLE, Labels.DATA_ROOT, dataRoot.toString());
+    }
+
+    /** The readiness once ready: the first answers come from checks that run in the background. */
+    Readiness awaitReady() {
+        return await().atMost(SANDBOX_TIME).pollInterval(Duration.ofMillis(50)).until(runtime::readiness,
+                Readiness::ready);
+    }
+
     static RuntimeFixture open() throws IOException {
         return open(Map.of());
     }
 
     private static DockerClient hostClient() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return client(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    private static DockerClient client(DockerClientConfig config) {
         return DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -187,7 +216,7 @@ final class RuntimeFixture implements AutoCloseable {
      */
     Optional<String> privilegedRefusal() {
         String probe = docker.createContainerCmd(BUSYBOX).withCmd("true")
-                .withLabels(Map.of(Labels.ROLE, TEST_ROLE))
+                .withLabels(ownLabels())
                 .withHostConfig(HostConfig.newHostConfig().withPrivileged(true))
                 .exec().getId();
         try {
@@ -203,7 +232,7 @@ final class RuntimeFixture implements AutoCloseable {
     /** The address at which the host answers the containers of its default bridge network, sandboxes among them. */
     String bridgeGateway() {
         String probe = docker.createContainerCmd(BUSYBOX).withCmd("sleep", "60")
-                .withLabels(Map.of(Labels.ROLE, TEST_ROLE)).exec().getId();
+                .withLabels(ownLabels()).exec().getId();
         try {
             docker.startContainerCmd(probe).exec();
             return docker.inspectContainerCmd(probe).exec().getNetworkSettings().getNetworks().get("bridge").getGateway();
@@ -212,17 +241,60 @@ final class RuntimeFixture implements AutoCloseable {
         }
     }
 
-    /** The host containers labelled with the pod's UID. */
-    List<Container> containersOf(Pod pod) {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Labels.POD_UID, pod.getMetadata().getUid())).exec();
+    /** The pod's claims: the containers on the host engine that give it its sandboxes. */
+    List<Container> claimsOf(Pod pod) {
+        return containersLabelled(Map.of(Labels.ROLE, Labels.ROLE_POD_CLAIM, Labels.POD_UID, pod.getMetadata().getUid()));
     }
 
-    /** The host volumes labelled with the pod's UID. */
+    /** The sandbox containers the pod's claims name. */
+    List<Container> sandboxesOf(Pod pod) {
+        return claimedSandboxIds(pod).stream().flatMap(id -> containersLabelled(
+                Map.of(Labels.ROLE, Labels.ROLE_SANDBOX, Labels.SANDBOX_ID, id)).stream()).toList();
+    }
+
+    /** The pod's claims and the sandbox containers they name. */
+    List<Container> containersOf(Pod pod) {
+        return Stream.concat(claimsOf(pod).stream(), sandboxesOf(pod).stream()).toList();
+    }
+
+    /** The volumes of the sandboxes the pod's claims name. */
     List<InspectVolumeResponse> volumesOf(Pod pod) {
+        return claimedSandboxIds(pod).stream().flatMap(id -> volumesLabelled(Labels.SANDBOX_ID, id).stream()).toList();
+    }
+
+    /** The pool's sandbox containers on this fixture's data root, claimed or not. */
+    List<Container> poolSandboxes() {
+        return containersLabelled(Map.of(Labels.ROLE, Labels.ROLE_SANDBOX, Labels.POOL, "true",
+                Labels.DATA_ROOT, dataRoot.toString()));
+    }
+
+    /** The ids of the pool's sandboxes on this fixture's data root that no pod claims. */
+    Set<String> unclaimedPoolSandboxIds() {
+        Set<String> claimed = containersLabelled(Map.of(Labels.ROLE, Labels.ROLE_POD_CLAIM,
+                Labels.DATA_ROOT, dataRoot.toString())).stream().map(claim -> claim.getLabels().get(Labels.SANDBOX_ID))
+                .collect(Collectors.toSet());
+        return poolSandboxes().stream().map(sandbox -> sandbox.getLabels().get(Labels.SANDBOX_ID))
+                .filter(id -> !claimed.contains(id)).collect(Collectors.toSet());
+    }
+
+    /** A client of the sandbox's inner engine; the caller closes it. */
+    DockerClient innerEngine(String sandboxId) {
+        return client(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerTlsVerify(false)
+                .withDockerHost("unix://" + dataRoot.resolve("sandboxes").resolve(sandboxId).resolve("docker.sock")).build());
+    }
+
+    List<Container> containersLabelled(Map<String, String> labels) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+    }
+
+    List<InspectVolumeResponse> volumesLabelled(String key, String value) {
         List<InspectVolumeResponse> volumes = docker.listVolumesCmd()
-                .withFilter("label", List.of(Labels.POD_UID + "=" + pod.getMetadata().getUid())).exec().getVolumes();
+                .withFilter("label", List.of(Labels.filter(key, value))).exec().getVolumes();
         return volumes == null ? List.of() : volumes;
+    }
+
+    private Set<String> claimedSandboxIds(Pod pod) {
+        return claimsOf(pod).stream().map(claim -> claim.getLabels().get(Labels.SANDBOX_ID)).collect(Collectors.toSet());
     }
 
     /** The sandbox folders that exist under this runtime's data root. */
@@ -236,25 +308,31 @@ final class RuntimeFixture implements AutoCloseable {
         }
     }
 
-    /** Waits until nothing of the pod is left: no container, no volume, no folder. */
+    /** Waits until nothing of the pod is left: no claim, no container, no volume, no folder. */
     void awaitNothingLeftOf(Pod pod, String sandboxId) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            assertThat(containersOf(pod)).as("containers of pod %s", pod.getMetadata().getName()).isEmpty();
-            assertThat(volumesOf(pod)).as("volumes of pod %s", pod.getMetadata().getName()).isEmpty();
-            assertThat(dataRoot.resolve("sandboxes").resolve(sandboxId)).doesNotExist();
-        });
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertNothingLeftOf(pod, sandboxId));
+    }
+
+    /** Nothing of the pod is left: no claim, no container, no volume, no folder. */
+    void assertNothingLeftOf(Pod pod, String sandboxId) {
+        String name = pod.getMetadata().getName();
+        assertThat(claimsOf(pod)).as("claims of pod %s", name).isEmpty();
+        assertThat(containersLabelled(Map.of(Labels.SANDBOX_ID, sandboxId))).as("containers of pod %s", name).isEmpty();
+        assertThat(volumesLabelled(Labels.SANDBOX_ID, sandboxId)).as("volumes of pod %s", name).isEmpty();
+        assertThat(dataRoot.resolve("sandboxes").resolve(sandboxId)).as("folder of pod %s", name).doesNotExist();
     }
 
     /**
-     * Deletes every pod this fixture created, closes the runtime, and removes by label what is left of the pods and
-     * every container the tests made themselves.
+     * Deletes every pod this fixture created, closes the runtime, and removes what is left labelled with this
+     * fixture's data root: of the runtime (pods, pool) and of the tests themselves.
      */
     @Override
     public void close() throws IOException {
         try {
             created.forEach(runtime::delete);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> created.stream().allMatch(pod -> containersOf(pod).isEmpty() && volumesOf(pod).isEmpty()));
+                    .until(() -> created.stream().allMatch(pod -> containersOf(pod).isEmpty()));
         } finally {
             runtime.close();
             removeLeftovers();
@@ -266,12 +344,9 @@ final class RuntimeFixture implements AutoCloseable {
     }
 
     private void removeLeftovers() {
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.ROLE, TEST_ROLE)).exec()
-                .forEach(container -> docker.removeContainerCmd(container.getId()).withForce(true).exec());
-        for (Pod pod : created) {
-            containersOf(pod).forEach(container ->
-                    docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());
-            volumesOf(pod).forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
-        }
+        containersLabelled(Map.of(Labels.DATA_ROOT, dataRoot.toString())).forEach(container ->
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());
+        volumesLabelled(Labels.DATA_ROOT, dataRoot.toString())
+                .forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
     }
 }

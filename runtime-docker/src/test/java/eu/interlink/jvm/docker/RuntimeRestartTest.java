@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** A pod outlives the runtime that started it, and a runtime opened later can still remove it. */
+/** A pod outlives the runtime that started it, and a runtime opened later finds it through its claim and removes it. */
 class RuntimeRestartTest {
 
     @Test
@@ -21,7 +21,7 @@ class RuntimeRestartTest {
 
             fixture.restart();
 
-            assertThat(fixture.containersOf(pod)).singleElement()
+            assertThat(fixture.sandboxesOf(pod)).singleElement()
                     .satisfies(sandbox -> assertThat(sandbox.getState()).isEqualTo("running"));
             fixture.runtime.delete(pod);
             fixture.awaitNothingLeftOf(pod, created.podJid());

@@ -31,7 +31,7 @@ class SandboxSecurityTest {
             PodStatus done = fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getTerminated() != null);
 
             assertThat(done.containers().get(0).getState().getTerminated().getReason()).isEqualTo("Completed");
-            assertThat(fixture.containersOf(pod)).singleElement().satisfies(sandbox -> {
+            assertThat(fixture.sandboxesOf(pod)).singleElement().satisfies(sandbox -> {
                 assertThat(sandbox.getImage()).isEqualTo(RuntimeFixture.DIND);
                 assertThat(fixture.docker.inspectContainerCmd(sandbox.getId()).exec().getHostConfig().getCapAdd())
                         .contains(Capability.ALL);
@@ -51,7 +51,7 @@ class SandboxSecurityTest {
                 PodStatus done = fixture.awaitStatus(pod,
                         status -> status.containers().get(0).getState().getTerminated() != null);
                 assertThat(done.containers().get(0).getState().getTerminated().getReason()).isEqualTo("Completed");
-                assertThat(fixture.containersOf(pod)).singleElement().satisfies(sandbox -> assertThat(
+                assertThat(fixture.sandboxesOf(pod)).singleElement().satisfies(sandbox -> assertThat(
                         fixture.docker.inspectContainerCmd(sandbox.getId()).exec().getHostConfig().getPrivileged()).isTrue());
             } else {
                 PodStatus failed = awaitEnded(fixture, pod);

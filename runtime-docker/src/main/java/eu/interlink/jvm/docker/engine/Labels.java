@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.engine;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -7,10 +8,15 @@ import java.util.Map;
  * over after a restart) by what they are rather than by name.
  *
  * <pre>
- *   host engine:  sandbox container  role=sandbox          sandbox-id, pod-uid, pod-namespace, pod-name
- *                 sandbox volume     role=sandbox-storage  sandbox-id, pod-uid, pod-namespace, pod-name
+ *   host engine:  sandbox container  role=sandbox          sandbox-id, pool, data-root
+ *                 sandbox volume     role=sandbox-storage  sandbox-id, pool, data-root
+ *                 claim container    role=pod-claim        sandbox-id, data-root, pod-uid, pod-namespace, pod-name
  *   inner engine: pod container      role=pod-container    pod-uid, container-name
  * </pre>
+ *
+ * <p>A sandbox's own labels never name a pod, because a pooled sandbox is built before its pod is known and Docker
+ * cannot relabel a container: a claim container, created (never started) when the sandbox is given to a pod, records
+ * which pod it serves.
  */
 public final class Labels {
 
@@ -24,6 +30,10 @@ public final class Labels {
     public static final String POD_NAMESPACE = "eu.interlink.jvm.pod-namespace";
     /** The name of the pod the object serves. */
     public static final String POD_NAME = "eu.interlink.jvm.pod-name";
+    /** {@code true} on a sandbox built for the pool, {@code false} on one built for a given pod. */
+    public static final String POOL = "eu.interlink.jvm.pool";
+    /** The {@code DataRootFolder} of the runtime that made the object, so that a runtime finds only its own. */
+    public static final String DATA_ROOT = "eu.interlink.jvm.data-root";
     /** The name, in the pod spec, of the container an inner container runs. */
     public static final String CONTAINER_NAME = "eu.interlink.jvm.container-name";
 
@@ -31,6 +41,8 @@ public final class Labels {
     public static final String ROLE_SANDBOX = "sandbox";
     /** A sandbox's {@code /var/lib/docker} volume on the host engine. */
     public static final String ROLE_SANDBOX_STORAGE = "sandbox-storage";
+    /** A claim: a container on the host engine, never started, that gives a sandbox to a pod. */
+    public static final String ROLE_POD_CLAIM = "pod-claim";
     /** A container of a pod, on a sandbox's inner engine. */
     public static final String ROLE_POD_CONTAINER = "pod-container";
 
@@ -40,6 +52,11 @@ public final class Labels {
     /** The labels that name a pod. */
     public static Map<String, String> pod(String uid, String namespace, String name) {
         return Map.of(POD_UID, uid, POD_NAMESPACE, namespace, POD_NAME, name);
+    }
+
+    /** The labels of a sandbox's container and volume, besides their role. */
+    public static Map<String, String> sandbox(String id, boolean pooled, Path dataRoot) {
+        return Map.of(SANDBOX_ID, id, POOL, String.valueOf(pooled), DATA_ROOT, dataRoot.toString());
     }
 
     /** A filter for one label, as Docker's {@code label} filter takes it. */

@@ -40,16 +40,31 @@ public final class PodRecord {
     private volatile Sandbox sandbox;
 
     /**
+     * A pod whose start builds its own sandbox.
+     *
      * @param identity  the pod's identity
      * @param pod       the pod as created
      * @param plan      what its start needs besides the spec
-     * @param sandboxId the id of the sandbox it will run in, also its JID
+     * @param sandboxId the id of the sandbox to build for it, also its JID
      */
     public PodRecord(PodIdentity identity, Pod pod, PodPlan plan, String sandboxId) {
         this.identity = identity;
         this.pod = pod;
         this.plan = plan;
         this.sandboxId = sandboxId;
+    }
+
+    /**
+     * A pod that runs in a sandbox built already, taken from the pool; its id is the pod's JID.
+     *
+     * @param identity the pod's identity
+     * @param pod      the pod as created
+     * @param plan     what its start needs besides the spec
+     * @param ready    the sandbox, taken for this pod alone
+     */
+    public PodRecord(PodIdentity identity, Pod pod, PodPlan plan, Sandbox ready) {
+        this(identity, pod, plan, ready.id());
+        this.sandbox = ready;
     }
 
     public PodIdentity identity() {
@@ -120,7 +135,7 @@ public final class PodRecord {
         startEnded.complete(null);
     }
 
-    /** The sandbox, once it is built. */
+    /** The sandbox, once it is built, or from the start when it was taken from the pool. */
     public Optional<Sandbox> sandbox() {
         return Optional.ofNullable(sandbox);
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The pods this runtime knows, by UID, and the UIDs it deleted lately. Admitting a pod and retiring one are atomic
@@ -23,23 +24,37 @@ public final class PodRegistry {
     }
 
     /**
-     * Admits the pod, unless one with its UID is known already.
+     * What {@link #admit} did.
      *
-     * @return the pod known before, or {@code candidate} when it was admitted
+     * @param pod      the pod known under the UID now
+     * @param admitted whether it was admitted by this call, rather than known before
+     */
+    public record Admission(PodRecord pod, boolean admitted) {
+    }
+
+    /**
+     * Admits a pod, unless one with its UID is known already. The record is made only when the pod is admitted, so
+     * that what making it takes (a pooled sandbox) is never taken for nothing.
+     *
+     * @param identity  the pod's identity
+     * @param newRecord makes the record of the admitted pod; runs at most once, atomically with the admission, so it
+     *                  must be quick and must not touch this registry
      * @throws InvalidPodException when the pod's UID was deleted lately
      */
-    public PodRecord admit(PodRecord candidate) {
-        String uid = candidate.identity().uid();
-        return pods.compute(uid, (key, known) -> {
+    public Admission admit(PodIdentity identity, Supplier<PodRecord> newRecord) {
+        AtomicReference<PodRecord> made = new AtomicReference<>();
+        PodRecord pod = pods.compute(identity.uid(), (uid, known) -> {
             if (known != null) {
                 return known;
             }
             if (deleted.contains(uid)) {
-                throw new InvalidPodException("pod " + candidate.identity()
+                throw new InvalidPodException("pod " + identity
                         + " was deleted; a deleted pod cannot be created again under the same UID");
             }
-            return candidate;
+            made.set(newRecord.get());
+            return made.get();
         });
+        return new Admission(pod, pod == made.get());
     }
 
     /** Forgets the pod with this UID, known or not, remembers that it was deleted, and returns it if it was known. */

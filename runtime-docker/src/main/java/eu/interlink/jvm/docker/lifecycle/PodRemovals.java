@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Removes deleted pods in the background, and lets the runtime's close wait for the removals under way.
  *
  * <p>A removal waits until the pod's start, if any, has ended, then removes the pod's own sandbox and every sandbox
- * labelled with its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
+ * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
  * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
  * again, with backoff, a few times; each failure is logged with what was left behind. Thread-safe.
  */
@@ -31,7 +31,7 @@ public final class PodRemovals {
     private static final Logger LOG = LoggerFactory.getLogger(PodRemovals.class);
 
     /** How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs and removals of one pod. */
-    private static final int CALLS_PER_ATTEMPT = 8;
+    private static final int CALLS_PER_ATTEMPT = 10;
 
     private record Removal(PodIdentity pod, Optional<PodRecord> known, Duration grace, CompletableFuture<Void> after,
             long deadline, CompletableFuture<Void> done) {

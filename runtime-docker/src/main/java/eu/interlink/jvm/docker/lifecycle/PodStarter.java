@@ -7,6 +7,7 @@ import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.ImageUnavailableException;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
+import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.spec.Environment;
@@ -20,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a pod, in the background: builds its sandbox, writes its volumes into the sandbox's folder, makes each
- * image present in the sandbox, runs the init containers one by one to completion, then creates and starts the
- * regular containers, each with its environment resolved and its volumes mounted.
+ * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}) and builds it, unless it was taken
+ * ready from the pool; writes its volumes into the sandbox's folder, makes each image present in the sandbox, runs the
+ * init containers one by one to completion, then creates and starts the regular containers, each with its environment
+ * resolved and its volumes mounted.
  *
  * <p>Every failure ends in a state the pod's status reports (a reason and a message per container); a cancelled start
  * (delete, or the runtime's close) stops at the next step and leaves the removal to whoever cancelled it.
@@ -34,11 +36,13 @@ public final class PodStarter {
     private static final String CONFIG_ERROR = "CreateContainerConfigError";
 
     private final SandboxFactory sandboxes;
+    private final SandboxClaims claims;
     private final ImageSupplier images;
     private final ContainerRunner runner;
 
-    public PodStarter(SandboxFactory sandboxes, ImageSupplier images, ContainerRunner runner) {
+    public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner) {
         this.sandboxes = sandboxes;
+        this.claims = claims;
         this.images = images;
         this.runner = runner;
     }
@@ -68,9 +72,10 @@ public final class PodStarter {
     }
 
     private void run(PodRecord pod) {
-        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "building sandbox"));
-        Sandbox sandbox = sandboxes.build(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
-        pod.attach(sandbox);
+        requireNotCancelled(pod);
+        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
+        claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
+        Sandbox sandbox = pod.sandbox().orElseGet(() -> build(pod));
         VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER));
         try {
             volumes.write(pod.plan().volumes());
@@ -94,6 +99,13 @@ public final class PodStarter {
             createAndStart(pod, sandbox, setup, container);
         }
         LOG.info("Pod {} started in sandbox {}", pod.identity(), sandbox.id());
+    }
+
+    private Sandbox build(PodRecord pod) {
+        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "building sandbox"));
+        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.cancellation());
+        pod.attach(sandbox);
+        return sandbox;
     }
 
     /** Runs the init containers in order; false when one failed, which ends the pod. */

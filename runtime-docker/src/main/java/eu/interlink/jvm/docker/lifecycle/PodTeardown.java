@@ -7,6 +7,7 @@ import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.engine.StreamCallback;
+import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes a pod's sandboxes: sends their running containers SIGTERM, gives them the grace period to stop, then removes
- * each sandbox with its volume and folder. A pod this runtime does not remember is found by its UID in labels.
+ * each sandbox with its volume, folder and claim. The sandboxes of a pod this runtime does not remember are found
+ * through their claims.
  */
 public final class PodTeardown {
 
@@ -30,12 +32,14 @@ public final class PodTeardown {
     private final EngineFactory engines;
     private final SandboxLayout layout;
     private final SandboxRemover remover;
+    private final SandboxClaims claims;
 
     /** @param engines opens a sandbox's inner engine, to stop its containers gracefully */
-    public PodTeardown(EngineFactory engines, SandboxLayout layout, SandboxRemover remover) {
+    public PodTeardown(EngineFactory engines, SandboxLayout layout, SandboxRemover remover, SandboxClaims claims) {
         this.engines = engines;
         this.layout = layout;
         this.remover = remover;
+        this.claims = claims;
     }
 
     /**
@@ -62,9 +66,9 @@ public final class PodTeardown {
         }
     }
 
-    /** The sandboxes labelled with the pod's UID, for a pod this runtime does not remember. */
+    /** The sandboxes claimed for the pod with this UID, for a pod this runtime does not remember. */
     public Set<String> sandboxesOf(String podUid) {
-        return remover.sandboxesOf(podUid);
+        return claims.sandboxesOf(podUid);
     }
 
     /** What is left of the sandboxes, for a log line; never throws. */

@@ -65,18 +65,17 @@ public final class SandboxFactory {
      * Builds a sandbox and waits until its inner engine answers.
      *
      * @param id           the new sandbox's id, from {@link SandboxLayout#newId()}
-     * @param ownerLabels  labels naming what the sandbox is for, put on its container and volume
+     * @param pooled       whether it is built for the pool rather than for a given pod; said in its labels
      * @param cancellation stops the build; what was made is then removed
      * @throws SandboxException      when it cannot be built
      * @throws CancellationException when cancelled
      */
-    public Sandbox build(String id, Map<String, String> ownerLabels, Cancellation cancellation) {
+    public Sandbox build(String id, boolean pooled, Cancellation cancellation) {
         long start = System.nanoTime();
         Engine inner = null;
         try {
             layout.requireSocketFits(id);
-            Map<String, String> labels = new HashMap<>(ownerLabels);
-            labels.put(Labels.SANDBOX_ID, id);
+            Map<String, String> labels = Labels.sandbox(id, pooled, layout.dataRootFolder());
             Path folder = Files.createDirectories(layout.folder(id));
             // The pod's Secrets are written here: no other user of the host may look in.
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));

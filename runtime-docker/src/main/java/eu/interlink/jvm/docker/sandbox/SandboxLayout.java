@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * Names and places a sandbox's things: its id, its folder {@code <DataRootFolder>/sandboxes/<id>/} (bind-mounted at
- * the same path inside it), the inner engine's socket in that folder, its container, volume and cgroup parent.
+ * the same path inside it), the inner engine's socket in that folder, its container, volume, cgroup parent and claim.
  */
 public final class SandboxLayout {
 
@@ -16,6 +16,7 @@ public final class SandboxLayout {
 
     private static final int ID_BYTES = 6;
     private static final String PREFIX = "interlink-sandbox-";
+    private static final String CLAIM_PREFIX = "interlink-claim-";
 
     private final Path dataRootFolder;
     private final SecureRandom random = new SecureRandom();
@@ -23,6 +24,11 @@ public final class SandboxLayout {
     /** @param dataRootFolder an absolute folder */
     public SandboxLayout(Path dataRootFolder) {
         this.dataRootFolder = dataRootFolder;
+    }
+
+    /** The folder under which sandbox folders live ({@code DataRootFolder}). */
+    public Path dataRootFolder() {
+        return dataRootFolder;
     }
 
     /** A new random sandbox id: 12 lower-case hex digits. */
@@ -50,6 +56,11 @@ public final class SandboxLayout {
     /** The name of the volume that holds the sandbox's {@code /var/lib/docker}. */
     public String volumeName(String id) {
         return PREFIX + id;
+    }
+
+    /** The name of the container that claims the sandbox for a pod: unique, so that two claims cannot both succeed. */
+    public String claimName(String id) {
+        return CLAIM_PREFIX + id;
     }
 
     /** The cgroup the inner engine puts the pod's containers under, unique per sandbox. */

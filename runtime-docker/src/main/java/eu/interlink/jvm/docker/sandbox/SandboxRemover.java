@@ -17,12 +17,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Removes a sandbox and everything it had: its container (killed), its volume, its folder and the cgroups its inner
- * engine left. Finds them by the sandbox id, in labels and paths, so it also cleans up after a half-built sandbox;
- * finds a pod's sandboxes by the pod's UID label. Idempotent: removing what is gone succeeds.
+ * Removes a sandbox and everything it had: its container (killed), its volume, its folder, the cgroups its inner
+ * engine left, and last its claim ({@link SandboxClaims}), so that a pod's sandbox can be found through its claim for
+ * as long as anything of it is left. Finds them by the sandbox id, in labels and paths, so it also cleans up after a
+ * half-built sandbox; finds sandboxes by their labels. Idempotent: removing what is gone succeeds.
  */
 public final class SandboxRemover {
 
@@ -42,54 +44,75 @@ public final class SandboxRemover {
      * @throws RuntimeException when the engine fails to remove something; what could be removed is gone
      */
     public void remove(String id) {
-        for (Container container : containersLabelled(Labels.SANDBOX_ID, id)) {
-            ignoringAbsence(() -> host.call("remove sandbox container " + container.getId(),
-                    client -> client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec()));
+        Map<Boolean, List<Container>> containers = containersOf(id);
+        for (Container container : containers.get(false)) {
+            removeContainer(container);
         }
-        for (InspectVolumeResponse volume : volumesLabelled(Labels.SANDBOX_ID, id)) {
+        for (InspectVolumeResponse volume : volumesLabelled(Map.of(Labels.SANDBOX_ID, id))) {
             ignoringAbsence(() -> host.call("remove sandbox volume " + volume.getName(),
                     client -> client.removeVolumeCmd(volume.getName()).exec()));
         }
         deleteTree(layout.folder(id));
         cgroups.remove(layout.cgroupParent(id));
+        for (Container claim : containers.get(true)) {
+            removeContainer(claim);
+        }
     }
 
     /**
-     * What is left of the sandbox, one entry per thing, such as {@code volume interlink-sandbox-3f2a...}; empty when
-     * nothing is. For a log line after a failed removal: it never throws.
+     * What is left of the sandbox, one entry per thing, such as {@code volume interlink-sandbox-3f2a...}, in the
+     * order of removal; empty when nothing is. For a log line after a failed removal: it never throws.
      */
     public List<String> remains(String id) {
         List<String> remains = new ArrayList<>();
+        boolean claimed = false;
         try {
-            containersLabelled(Labels.SANDBOX_ID, id).forEach(container -> remains.add("container " + container.getId()));
-            volumesLabelled(Labels.SANDBOX_ID, id).forEach(volume -> remains.add("volume " + volume.getName()));
+            Map<Boolean, List<Container>> containers = containersOf(id);
+            containers.get(false).forEach(container -> remains.add("container " + container.getId()));
+            claimed = !containers.get(true).isEmpty();
+            volumesLabelled(Map.of(Labels.SANDBOX_ID, id)).forEach(volume -> remains.add("volume " + volume.getName()));
         } catch (RuntimeException e) {
             remains.add("Docker objects that could not be listed (" + DockerMessages.oneLine(e) + ")");
         }
         if (Files.exists(layout.folder(id))) {
             remains.add("folder " + layout.folder(id));
         }
+        if (claimed) {
+            remains.add("claim " + layout.claimName(id));
+        }
         return remains;
     }
 
-    /** The ids of the sandboxes labelled with a pod's UID, whole or half-built, for a pod the runtime does not know. */
-    public Set<String> sandboxesOf(String podUid) {
+    /** The ids of the sandboxes whose container or volume carries all these labels, whole or half-built. */
+    public Set<String> sandboxesLabelled(Map<String, String> labels) {
         Set<String> ids = new LinkedHashSet<>();
-        containersLabelled(Labels.POD_UID, podUid).forEach(container -> ids.add(container.getLabels().get(Labels.SANDBOX_ID)));
-        volumesLabelled(Labels.POD_UID, podUid).forEach(volume -> ids.add(volume.getLabels().get(Labels.SANDBOX_ID)));
+        containersLabelled(labels).forEach(container -> ids.add(container.getLabels().get(Labels.SANDBOX_ID)));
+        volumesLabelled(labels).forEach(volume -> ids.add(volume.getLabels().get(Labels.SANDBOX_ID)));
         ids.remove(null);
         return ids;
     }
 
-    private List<Container> containersLabelled(String key, String value) {
-        return host.call("list the containers labelled " + Labels.filter(key, value), client -> client
-                .listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec());
+    /** The sandbox's containers, its claim under {@code true}, the others under {@code false}. */
+    private Map<Boolean, List<Container>> containersOf(String id) {
+        return containersLabelled(Map.of(Labels.SANDBOX_ID, id)).stream().collect(Collectors.partitioningBy(
+                container -> Labels.ROLE_POD_CLAIM.equals(container.getLabels().get(Labels.ROLE))));
     }
 
-    private List<InspectVolumeResponse> volumesLabelled(String key, String value) {
-        List<InspectVolumeResponse> volumes = host.call("list the volumes labelled " + Labels.filter(key, value),
-                client -> client.listVolumesCmd().withFilter("label", List.of(Labels.filter(key, value))).exec()
-                        .getVolumes());
+    private void removeContainer(Container container) {
+        ignoringAbsence(() -> host.call("remove container " + container.getId(),
+                client -> client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec()));
+    }
+
+    private List<Container> containersLabelled(Map<String, String> labels) {
+        return host.call("list the containers labelled " + labels, client -> client
+                .listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+    }
+
+    private List<InspectVolumeResponse> volumesLabelled(Map<String, String> labels) {
+        List<String> filters = labels.entrySet().stream()
+                .map(label -> Labels.filter(label.getKey(), label.getValue())).toList();
+        List<InspectVolumeResponse> volumes = host.call("list the volumes labelled " + labels,
+                client -> client.listVolumesCmd().withFilter("label", filters).exec().getVolumes());
         return volumes == null ? List.of() : volumes;
     }
 
