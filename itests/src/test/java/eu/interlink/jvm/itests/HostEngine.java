@@ -15,6 +15,7 @@ import java.util.List;
 final class HostEngine implements AutoCloseable {
 
     static final String POD_UID_LABEL = "eu.interlink.jvm.pod-uid";
+    static final String SANDBOX_ID_LABEL = "eu.interlink.jvm.sandbox-id";
 
     private final DockerClient docker;
 
@@ -37,15 +38,25 @@ final class HostEngine implements AutoCloseable {
         return docker.infoCmd().exec().getNCPU();
     }
 
-    /** Containers, running or not, that belong to the pod with this UID. */
+    /** Containers, running or not, that name the pod with this UID. */
     List<Container> containersOf(String podUid) {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(POD_UID_LABEL + "=" + podUid)).exec();
+        return containersLabelled(POD_UID_LABEL + "=" + podUid);
     }
 
-    /** Volumes that belong to the pod with this UID. */
-    List<String> volumesOf(String podUid) {
-        var volumes = docker.listVolumesCmd().withFilter("label", List.of(POD_UID_LABEL + "=" + podUid)).exec().getVolumes();
+    /** Containers, running or not, of the sandbox with this id (the pod's JID). */
+    List<Container> containersOfSandbox(String sandboxId) {
+        return containersLabelled(SANDBOX_ID_LABEL + "=" + sandboxId);
+    }
+
+    /** Volumes of the sandbox with this id (the pod's JID). */
+    List<String> volumesOfSandbox(String sandboxId) {
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(SANDBOX_ID_LABEL + "=" + sandboxId)).exec()
+                .getVolumes();
         return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
+    }
+
+    private List<Container> containersLabelled(String label) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec();
     }
 
     @Override

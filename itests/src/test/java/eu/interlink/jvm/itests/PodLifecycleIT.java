@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,6 +115,38 @@ class PodLifecycleIT {
     }
 
     @Test
+    void givesAPodTheConfigMapsAndSecretsInterLinkSendsWithIt() {
+        Pod pod = new PodBuilder(PodRequests.shellPod("objects",
+                "cat /etc/app/greeting; echo; echo \"$PASSWORD\"; ls -l /var/run/creds/password | cut -c1-10"))
+                .editSpec()
+                .addNewVolume().withName("config").withNewConfigMap().withName("app-config").endConfigMap().endVolume()
+                .addNewVolume().withName("creds").withNewSecret().withSecretName("creds").withDefaultMode(0400).endSecret()
+                .endVolume()
+                .editFirstContainer()
+                .addNewVolumeMount().withName("config").withMountPath("/etc/app").withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName("creds").withMountPath("/var/run/creds").endVolumeMount()
+                .addNewEnv().withName("PASSWORD").withNewValueFrom().withNewSecretKeyRef("password", "creds", false)
+                .endValueFrom().endEnv()
+                .endContainer()
+                .endSpec().build();
+        List<HasMetadata> objects = List.of(
+                new ConfigMapBuilder().withNewMetadata().withName("app-config").withNamespace("itests").endMetadata()
+                        .withData(Map.of("greeting", "hello from a ConfigMap")).build(),
+                new SecretBuilder().withNewMetadata().withName("creds").withNamespace("itests").endMetadata()
+                        .withType("Opaque").withData(Map.of("password", "czNjcjN0")).build());
+
+        HttpResponse<String> created = interLink.call("POST", "/create", PodRequests.create(pod, Map.of("app", objects)));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        String jobId = json(created).get("PodJID").asText();
+        assertThat(awaitContainerState(pod, jobId, "terminated").get("exitCode").asInt()).isZero();
+        assertThat(interLink.call("GET", "/getLogs", PodRequests.logs(pod, "app", false)).body())
+                .isEqualTo("hello from a ConfigMap\ns3cr3t\n-r--------\n");
+
+        deleteAndExpectNoTrace(pod, jobId);
+    }
+
+    @Test
     void refusesBadInputWithAJsonReasonAndKeepsServing() {
         assertBadRequest(interLink.call("POST", "/create", "{\"pod\": {"), "truncated JSON");
         assertBadRequest(interLink.call("POST", "/create", "{\"pod\":{\"metadata\":{\"name\":\"p\"}}}"), "pod.metadata.uid: required");
@@ -144,14 +180,17 @@ class PodLifecycleIT {
 
     private void deleteAndExpectNoTrace(Pod pod, String jobId) {
         String uid = pod.getMetadata().getUid();
-        assertThat(engine.containersOf(uid)).as("the pod's sandbox before delete").isNotEmpty();
+        assertThat(engine.containersOf(uid)).as("the pod's containers before delete").isNotEmpty();
+        assertThat(engine.containersOfSandbox(jobId)).as("the pod's sandbox before delete").isNotEmpty();
+        assertThat(engine.volumesOfSandbox(jobId)).as("the sandbox's volume before delete").isNotEmpty();
 
         HttpResponse<String> deleted = interLink.call("POST", "/delete", PodRequests.write(pod));
 
         assertThat(deleted.statusCode()).isEqualTo(200);
         await("the pod's sandbox to be gone").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             assertThat(engine.containersOf(uid)).isEmpty();
-            assertThat(engine.volumesOf(uid)).isEmpty();
+            assertThat(engine.containersOfSandbox(jobId)).isEmpty();
+            assertThat(engine.volumesOfSandbox(jobId)).isEmpty();
             assertThat(Files.exists(workDir.resolve("data/sandboxes").resolve(jobId))).isFalse();
         });
         assertThat(interLink.call("POST", "/delete", PodRequests.write(pod)).statusCode())

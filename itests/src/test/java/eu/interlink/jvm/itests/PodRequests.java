@@ -2,8 +2,11 @@ package eu.interlink.jvm.itests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +37,17 @@ final class PodRequests {
 
     /** The {@code /create} body of interLink 0.5 and later: one object. */
     static String create(Pod pod) {
-        return write(retrieved(pod));
+        return write(retrieved(pod, Map.of()));
+    }
+
+    /** The same, each container's entry carrying the ConfigMaps and Secrets it uses, as interLink sends them. */
+    static String create(Pod pod, Map<String, List<HasMetadata>> objectsByContainer) {
+        return write(retrieved(pod, objectsByContainer));
     }
 
     /** The {@code /create} body of interLink 0.3 and 0.4: a one-element array. */
     static String createAsArray(Pod pod) {
-        return write(List.of(retrieved(pod)));
+        return write(List.of(retrieved(pod, Map.of())));
     }
 
     /** A {@code /status} body for these pods, each carrying the JobID annotation the virtual kubelet adds. */
@@ -69,15 +77,16 @@ final class PodRequests {
         }
     }
 
-    private static Map<String, Object> retrieved(Pod pod) {
+    private static Map<String, Object> retrieved(Pod pod, Map<String, List<HasMetadata>> objectsByContainer) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("pod", pod);
         body.put("container", pod.getSpec().getContainers().stream().map(c -> {
             Map<String, Object> entry = new LinkedHashMap<>();
+            List<HasMetadata> objects = objectsByContainer.get(c.getName());
             entry.put("name", c.getName());
-            entry.put("configMaps", null);
+            entry.put("configMaps", objects == null ? null : objects.stream().filter(ConfigMap.class::isInstance).toList());
             entry.put("projectedvolumemaps", null);
-            entry.put("secrets", null);
+            entry.put("secrets", objects == null ? null : objects.stream().filter(Secret.class::isInstance).toList());
             entry.put("emptyDirs", null);
             return entry;
         }).toList());
