@@ -2,7 +2,10 @@ package eu.interlink.jvm.docker.images;
 
 import io.fabric8.kubernetes.api.model.Container;
 
-/** Kubernetes' {@code imagePullPolicy}: when a container's image is pulled from its registry. */
+/**
+ * Kubernetes' {@code imagePullPolicy}: when a container's image is pulled from its registry. The constants are in
+ * order of demand: when containers of one pod share an image, the first of their policies wins.
+ */
 public enum PullPolicy {
 
     /** Pull every time; use a local copy only when the registry cannot be reached, and say so. */

@@ -6,6 +6,7 @@ import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.ImageUnavailableException;
+import eu.interlink.jvm.docker.images.PullPolicy;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
@@ -15,7 +16,10 @@ import eu.interlink.jvm.docker.spec.PodAddress;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +66,7 @@ public final class PodStarter {
         } catch (SandboxException e) {
             fail(pod, new Reason("CreatePodSandboxError", e.getMessage()));
         } catch (ImageUnavailableException e) {
-            fail(pod, new Reason("ErrImagePull", e.getMessage()));
+            fail(pod, new Reason(e.reason(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("Pod {} failed to start", pod.identity(), e);
             fail(pod, new Reason("StartError", DockerMessages.oneLine(e)));
@@ -83,10 +87,9 @@ public final class PodStarter {
             fail(pod, new Reason(CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
             return;
         }
-        for (String image : Stream.concat(pod.initContainers().stream(), pod.containers().stream())
-                .map(Container::getImage).distinct().toList()) {
+        for (Map.Entry<String, PullPolicy> image : imagesToSupply(pod).entrySet()) {
             requireNotCancelled(pod);
-            images.supply(image, sandbox.engine(), pod.cancellation(),
+            images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
                     progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
         }
         ContainerSetup setup = new ContainerSetup(pod, sandbox, volumes);
@@ -106,6 +109,13 @@ public final class PodStarter {
         Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.cancellation());
         pod.attach(sandbox);
         return sandbox;
+    }
+
+    /** Each image the pod's containers use, once, with the most demanding of their pull policies. */
+    private static Map<String, PullPolicy> imagesToSupply(PodRecord pod) {
+        return Stream.concat(pod.initContainers().stream(), pod.containers().stream())
+                .collect(Collectors.toMap(Container::getImage, PullPolicy::of,
+                        (one, other) -> one.compareTo(other) <= 0 ? one : other, LinkedHashMap::new));
     }
 
     /** Runs the init containers in order; false when one failed, which ends the pod. */

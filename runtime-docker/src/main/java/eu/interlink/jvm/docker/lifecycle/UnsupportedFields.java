@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
  * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks, security contexts, host ports and host namespaces, restart policies other than
- * {@code Never}, pull secrets and {@code imagePullPolicy: Always}, stdin and tty, host aliases and DNS settings.
+ * {@code Never}, pull secrets, stdin and tty, host aliases and DNS settings.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
  * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
@@ -77,9 +77,6 @@ final class UnsupportedFields {
                     String name = port.getName() != null ? port.getName() : String.valueOf(port.getContainerPort());
                     found.add(at + ".ports[" + name + "].hostPort");
                 }
-            }
-            if ("Always".equals(container.getImagePullPolicy())) {
-                found.add(at + ".imagePullPolicy Always (images come from the host or are pulled once)");
             }
             ifTrue(container.getStdin(), at + ".stdin");
             ifTrue(container.getTty(), at + ".tty");

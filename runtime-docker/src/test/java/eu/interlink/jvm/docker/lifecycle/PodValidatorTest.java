@@ -130,7 +130,6 @@ class PodValidatorTest {
                         + "spec.containers[app].lifecycle, "
                         + "spec.containers[app].securityContext, "
                         + "spec.containers[app].ports[http].hostPort, "
-                        + "spec.containers[app].imagePullPolicy Always (images come from the host or are pulled once), "
                         + "spec.containers[app].stdin, "
                         + "spec.containers[app].tty, "
                         + "spec.restartPolicy OnFailure (only Never is supported yet), "
