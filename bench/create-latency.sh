@@ -5,8 +5,9 @@
 #   bench/create-latency.sh [RUNS] [POOL]      defaults: 20 runs, a pool of 2 sandboxes
 #
 # Prints every figure in milliseconds, the median and p95 of each series, and last one line of ratios.
-# Warm: each create finds a ready sandbox in the pool (the script waits for /readyz between runs).
-# Cold: the same with AVAILABLEDINDS=0, so every pod builds its own sandbox.
+# Warm: each create finds a ready sandbox in the pool (the script waits for /readyz between runs), with the image
+# preloaded into pool sandboxes (Docker.PreloadImages), and again without, so that the image is moved from the host.
+# Cold: AVAILABLEDINDS=0, so every pod builds its own sandbox.
 # Needs: a Docker engine, the images from scripts/build-test-images.sh, curl, and the jar from `mvn package`.
 set -euo pipefail
 
@@ -32,15 +33,17 @@ trap 'stop_plugin; rm -rf "${WORK}"' EXIT
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# Starts the plugin with a pool of $1 on a free port and waits until its pool is full; sets URL.
+# Starts the plugin with a pool of $1 (preloading image $2, if given) on a free port and waits until its pool is
+# full; sets URL.
 start_plugin() {
-    local pool="$1" log="${WORK}/plugin-${1}.log"
+    local pool="$1" preload="${2:-}" log="${WORK}/plugin-${1}${2:+-preload}.log"
     cat >"${WORK}/config.yaml" <<YAML
 SidecarPort: 0
 DataRootFolder: ${WORK}/data
 AVAILABLEDINDS: ${pool}
 Docker:
   DindImage: interlink-jvm/dind:local
+  PreloadImages: [${preload}]
 YAML
     INTERLINKCONFIGPATH="${WORK}/config.yaml" java -jar "${JAR}" >"${log}" 2>&1 &
     PLUGIN_PID=$!
@@ -64,7 +67,7 @@ await_ready() {
 
 pod_json() {
     printf '{"metadata":{"name":"bench-%s","namespace":"bench","uid":"%s","annotations":{"JobID":"x"}},' "$1" "$2"
-    printf '"spec":{"restartPolicy":"Never","containers":[{"name":"main","image":"%s","imagePullPolicy":"IfNotPresent",' "${IMAGE}"
+    printf '"spec":{"restartPolicy":"Never","terminationGracePeriodSeconds":0,"containers":[{"name":"main","image":"%s","imagePullPolicy":"IfNotPresent",' "${IMAGE}"
     printf '"command":["sleep","3600"]}]}}'
 }
 
@@ -112,13 +115,17 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, Docker 
 : >"${WORK}/docker.txt"
 for i in $(seq 1 "${RUNS}"); do time_docker_run >>"${WORK}/docker.txt"; done
 
-start_plugin "${POOL}"
-: >"${WORK}/warm.txt"
-for i in $(seq 1 "${RUNS}"); do
-    await_ready
-    time_create "${i}" >>"${WORK}/warm.txt"
-done
-stop_plugin
+warm_series() {
+    start_plugin "${POOL}" "$1"
+    : >"${WORK}/$2"
+    for i in $(seq 1 "${RUNS}"); do
+        await_ready
+        time_create "${i}" >>"${WORK}/$2"
+    done
+    stop_plugin
+}
+warm_series "${IMAGE}" warm.txt
+warm_series "" moved.txt
 
 start_plugin 0
 : >"${WORK}/cold.txt"
@@ -126,7 +133,9 @@ for i in $(seq 1 "${RUNS}"); do time_create "${i}" >>"${WORK}/cold.txt"; done
 stop_plugin
 
 series "docker run -d (host engine)" "${WORK}/docker.txt" DOCKER
-series "create -> running, warm pool of ${POOL}" "${WORK}/warm.txt" WARM
+series "create -> running, warm, preloaded" "${WORK}/warm.txt" WARM
+series "create -> running, warm, image moved" "${WORK}/moved.txt" MOVED
 series "create -> running, no pool" "${WORK}/cold.txt" COLD
-awk -v w="${WARM}" -v c="${COLD}" -v d="${DOCKER}" \
-    'BEGIN { printf "ratio (median, vs docker run -d): warm %.2fx, cold %.2fx\n", w / d, c / d }'
+awk -v w="${WARM}" -v m="${MOVED}" -v c="${COLD}" -v d="${DOCKER}" 'BEGIN {
+    printf "ratio (median, vs docker run -d): warm preloaded %.2fx, warm image moved %.2fx, no pool %.2fx\n",
+        w / d, m / d, c / d }'
