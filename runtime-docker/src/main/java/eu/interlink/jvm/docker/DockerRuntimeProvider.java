@@ -25,6 +25,7 @@ import eu.interlink.jvm.docker.sandbox.DindImageResolver;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
+import eu.interlink.jvm.docker.sandbox.SandboxNetwork;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import eu.interlink.jvm.docker.sandbox.SandboxSecurity;
 import eu.interlink.jvm.docker.status.PodStatusReader;
@@ -82,7 +83,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 DindImageResolver.LOCAL_IMAGE);
         SandboxSecurity security = new SandboxSecurity(settings.dindSecurity());
         SandboxFactory sandboxes = new SandboxFactory(host, engines, layout, dindImages, security, remover,
-                settings.sandboxStartTimeout());
+                settings.sandboxStartTimeout(), new SandboxNetwork(host, settings.dindNetwork()));
         SandboxClaims claims = new SandboxClaims(host, layout, dindImages, remover);
         ImageSupplier imageSupplier = new ImageSupplier(host, images);
         SandboxPool pool = new SandboxPool(settings.availableDinds(), settings.poolBuildParallelism(),

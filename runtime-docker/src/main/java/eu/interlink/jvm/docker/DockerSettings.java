@@ -5,10 +5,12 @@ import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.docker.images.ImageReference;
 import eu.interlink.jvm.docker.sandbox.DindSecurity;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
+import eu.interlink.jvm.docker.sandbox.SandboxNetwork;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The Docker runtime's settings. Each key's environment override is its name in upper case.
@@ -41,6 +43,8 @@ import java.util.List;
  *   <tr><td>{@code Docker.PreloadImages}</td><td>{@code PRELOADIMAGES}</td><td>none</td>
  *       <td>images put into each pool sandbox once it is built (from the host engine, else pulled), so that pods
  *       using them start without moving images; a YAML list, or comma-separated in the environment</td></tr>
+ *   <tr><td>{@code Docker.DindNetwork}</td><td>{@code DINDNETWORK}</td><td>{@code bridge}</td>
+ *       <td>the host network sandboxes join; a bridge network of that name is made when it does not exist</td></tr>
  * </table>
  *
  * <p>The engine's address is docker-java's own setting: {@code DOCKER_HOST}, by default
@@ -56,6 +60,7 @@ import java.util.List;
  * @param availableDinds       see {@code AVAILABLEDINDS}
  * @param poolBuildParallelism see {@code Docker.PoolBuildParallelism}
  * @param preloadImages        see {@code Docker.PreloadImages}
+ * @param dindNetwork          see {@code Docker.DindNetwork}
  */
 public record DockerSettings(
         Path dataRootFolder,
@@ -67,12 +72,15 @@ public record DockerSettings(
         int podStarters,
         int availableDinds,
         int poolBuildParallelism,
-        List<String> preloadImages) {
+        List<String> preloadImages,
+        String dindNetwork) {
 
     /** The section of the configuration file that holds the Docker settings. */
     public static final String SECTION = "Docker";
     /** The default of {@code Docker.DindImage}. */
     public static final String DEFAULT_DIND_IMAGE = "docker:dind";
+
+    private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}");
 
     public DockerSettings {
         preloadImages = List.copyOf(preloadImages);
@@ -105,7 +113,16 @@ public record DockerSettings(
                 docker.integer("PodStarters", 8, 1, 256),
                 settings.integer("AVAILABLEDINDS", 2, 0, 64),
                 docker.integer("PoolBuildParallelism", 2, 1, 16),
-                preloadImages);
+                preloadImages,
+                network(docker));
+    }
+
+    private static String network(PluginSettings docker) {
+        String network = docker.text("DindNetwork", SandboxNetwork.DEFAULT);
+        if (!NETWORK_NAME.matcher(network).matches()) {
+            throw docker.invalid("DindNetwork", "a Docker network name (letters, digits, '_', '.', '-')", network);
+        }
+        return network;
     }
 
     private static Path dataRootFolder(PluginSettings settings) {

@@ -29,6 +29,7 @@ class DockerSettingsTest {
         assertThat(settings.availableDinds()).isEqualTo(2);
         assertThat(settings.poolBuildParallelism()).isEqualTo(2);
         assertThat(settings.preloadImages()).isEmpty();
+        assertThat(settings.dindNetwork()).isEqualTo("bridge");
     }
 
     @Test
@@ -44,11 +45,12 @@ class DockerSettingsTest {
                         Map.entry("ImageTimeoutSeconds", 120),
                         Map.entry("PodStarters", 3),
                         Map.entry("PoolBuildParallelism", 4),
-                        Map.entry("PreloadImages", List.of("busybox:1.36", "registry.example/app:2")))), Map.of()));
+                        Map.entry("PreloadImages", List.of("busybox:1.36", "registry.example/app:2")),
+                        Map.entry("DindNetwork", "interlink-pods"))), Map.of()));
 
         assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
                 DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3, 5, 4,
-                List.of("busybox:1.36", "registry.example/app:2")));
+                List.of("busybox:1.36", "registry.example/app:2"), "interlink-pods"));
     }
 
     @Test
@@ -57,7 +59,7 @@ class DockerSettingsTest {
                 Map.of("Docker", Map.of("DindImage", "docker:dind", "DindSecurity", "auto")),
                 Map.of("DINDIMAGE", "interlink-jvm/dind:local", "DINDSECURITY", "privileged",
                         "DATAROOTFOLDER", "/srv/interlink", "AVAILABLEDINDS", "0", "POOLBUILDPARALLELISM", "8",
-                        "PRELOADIMAGES", "busybox:1.36, python:3.12-slim")));
+                        "PRELOADIMAGES", "busybox:1.36, python:3.12-slim", "DINDNETWORK", "sandboxes")));
 
         assertThat(settings.dindImage()).isEqualTo("interlink-jvm/dind:local");
         assertThat(settings.dindSecurity()).isEqualTo(DindSecurity.PRIVILEGED);
@@ -65,6 +67,7 @@ class DockerSettingsTest {
         assertThat(settings.availableDinds()).isZero();
         assertThat(settings.poolBuildParallelism()).isEqualTo(8);
         assertThat(settings.preloadImages()).containsExactly("busybox:1.36", "python:3.12-slim");
+        assertThat(settings.dindNetwork()).isEqualTo("sandboxes");
     }
 
     @Test
@@ -100,6 +103,9 @@ class DockerSettingsTest {
         assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("PreloadImages", List.of("busybox", "not an image")))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("Docker.PreloadImages: expected a list of image references such as busybox:1.36, got 'not an image'");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("DindNetwork", "my net; rm"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.DindNetwork: expected a Docker network name");
     }
 
     @Test

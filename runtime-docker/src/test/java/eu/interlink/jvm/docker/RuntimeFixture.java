@@ -129,7 +129,7 @@ final class RuntimeFixture implements AutoCloseable {
         return open(Map.of());
     }
 
-    private static DockerClient hostClient() {
+    static DockerClient hostClient() {
         return client(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
     }
 

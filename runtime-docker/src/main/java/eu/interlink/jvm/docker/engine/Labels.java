@@ -45,6 +45,8 @@ public final class Labels {
     public static final String ROLE_POD_CLAIM = "pod-claim";
     /** A container of a pod, on a sandbox's inner engine. */
     public static final String ROLE_POD_CONTAINER = "pod-container";
+    /** A bridge network the runtime made for its sandboxes. */
+    public static final String ROLE_SANDBOX_NETWORK = "sandbox-network";
 
     private Labels() {
     }

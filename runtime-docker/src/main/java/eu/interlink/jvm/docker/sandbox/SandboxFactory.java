@@ -4,8 +4,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
@@ -46,12 +46,14 @@ public final class SandboxFactory {
     private final SandboxSecurity security;
     private final SandboxRemover remover;
     private final Duration startTimeout;
+    private final SandboxNetwork network;
 
     /**
      * @param startTimeout how long the inner engine may take to answer ({@code Docker.SandboxStartTimeoutSeconds})
+     * @param network      the host network sandboxes join ({@code Docker.DindNetwork})
      */
     public SandboxFactory(Engine host, EngineFactory engines, SandboxLayout layout, DindImageResolver dindImages,
-            SandboxSecurity security, SandboxRemover remover, Duration startTimeout) {
+            SandboxSecurity security, SandboxRemover remover, Duration startTimeout, SandboxNetwork network) {
         this.host = host;
         this.engines = engines;
         this.layout = layout;
@@ -59,6 +61,7 @@ public final class SandboxFactory {
         this.security = security;
         this.remover = remover;
         this.startTimeout = startTimeout;
+        this.network = network;
     }
 
     /**
@@ -80,14 +83,15 @@ public final class SandboxFactory {
             // The pod's Secrets are written here: no other user of the host may look in.
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             String image = dindImages.resolve(cancellation);
+            network.ensure();
             createVolume(id, labels);
             String containerId = startContainer(id, image, labels, folder);
             inner = engines.unixSocket(layout.socket(id));
             awaitInnerEngine(containerId, layout.socket(id), inner, cancellation);
-            NetworkSettings network = host.call("inspect sandbox container " + id,
-                    client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings();
+            ContainerNetwork address = network.addressIn(host.call("inspect sandbox container " + id,
+                    client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings());
             LOG.info("Sandbox {} ({}) ready in {} ms", id, image, (System.nanoTime() - start) / 1_000_000);
-            return new Sandbox(id, inner, folder, nullToEmpty(network.getIpAddress()), nullToEmpty(network.getGateway()));
+            return new Sandbox(id, inner, folder, nullToEmpty(address.getIpAddress()), nullToEmpty(address.getGateway()));
         } catch (RuntimeException | IOException e) {
             if (inner != null) {
                 inner.close();
@@ -128,7 +132,7 @@ public final class SandboxFactory {
                             "--cgroup-parent=/" + layout.cgroupParent(id))
                     // Stops docker:dind's entrypoint from making TLS certificates for a TCP listener nobody uses.
                     .withEnv("DOCKER_TLS_CERTDIR=")
-                    .withHostConfig(security.hostConfig(mode, binds))
+                    .withHostConfig(security.hostConfig(mode, binds).withNetworkMode(network.name()))
                     .exec()).getId();
             try {
                 host.call("start sandbox container " + id, client -> client.startContainerCmd(containerId).exec());
