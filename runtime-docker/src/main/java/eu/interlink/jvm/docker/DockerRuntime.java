@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Create validates the pod, admits it, gives it a ready sandbox from the pool ({@link SandboxPool}) when there is
  * one (else its start builds one) and queues its start for a free starter ({@link PodStarter}); status reads
  * the pod's containers in its sandbox ({@link PodStatusReader}); logs stream from the sandbox's engine
- * ({@link LogStreamer}); delete stops the pod's start and removes the pod in the background ({@link PodRemovals}).
+ * ({@link LogStreamer}); delete stops the pod's start and its restarts, and removes the pod in the background
+ * ({@link PodRemovals}).
  * Of a create and a delete of one UID, the delete wins, in whatever order they come: a deleted UID is not admitted
  * again ({@link PodRegistry}). This runtime owns its threads ({@link RuntimeThreads}), the pool and the connection to
  * the host engine, and stops them on close.
@@ -111,7 +112,7 @@ public final class DockerRuntime implements PodRuntime {
         requireOpen();
         PodIdentity identity = validator.identify(pod);
         Optional<PodRecord> known = pods.retire(identity.uid());
-        known.ifPresent(PodRecord::cancelStart);
+        known.ifPresent(PodRecord::stop);
         removals.remove(known.map(PodRecord::identity).orElse(identity), known, gracePeriod(pod, known));
     }
 
@@ -136,7 +137,7 @@ public final class DockerRuntime implements PodRuntime {
     }
 
     /**
-     * Stops followed logs and pod starts under way, closes the pool (which removes its unclaimed sandboxes), lets
+     * Stops followed logs, pod starts under way and restarts (those under way and those that wait), closes the pool (which removes its unclaimed sandboxes), lets
      * removals under way finish (each for as long as it may legitimately take: its grace period and the timeouts of its
      * calls), then stops the threads and closes the engine connections. Running pods keep running.
      */
@@ -146,7 +147,7 @@ public final class DockerRuntime implements PodRuntime {
             return;
         }
         logs.close();
-        pods.all().forEach(PodRecord::cancelStart);
+        pods.all().forEach(PodRecord::stop);
         pool.close();
         removals.awaitUnderWay();
         threads.close(host.callTimeout());

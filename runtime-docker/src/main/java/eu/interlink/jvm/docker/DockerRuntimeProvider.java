@@ -16,6 +16,7 @@ import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.lifecycle.PodTeardown;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
+import eu.interlink.jvm.docker.lifecycle.RestartRule;
 import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
 import eu.interlink.jvm.docker.pool.PoolLeftovers;
@@ -52,6 +53,18 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
      * then the removals of the ready sandboxes.
      */
     private static final int POOL_STOP_CALLS = 10;
+
+    private final Duration firstRestartPause;
+
+    /** The provider that {@link java.util.ServiceLoader} finds: containers restart after kubelet's pauses. */
+    public DockerRuntimeProvider() {
+        this(RestartRule.KUBELET_FIRST_PAUSE);
+    }
+
+    /** @param firstRestartPause the pause before a container's first restart, shorter in tests */
+    DockerRuntimeProvider(Duration firstRestartPause) {
+        this.firstRestartPause = firstRestartPause;
+    }
 
     @Override
     public String name() {
@@ -91,13 +104,15 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 new PoolLeftovers(layout, claims, remover), threads.pool(),
                 settings.callTimeout().multipliedBy(POOL_STOP_CALLS));
         PodRegistry pods = new PodRegistry(new Tombstones(clock, TOMBSTONE_TIME, TOMBSTONES));
+        RestartRule restarts = new RestartRule(firstRestartPause);
         DockerRuntime runtime = new DockerRuntime(
                 pods,
                 new PodValidator(),
-                new PodStarter(sandboxes, claims, imageSupplier, new ContainerRunner()),
+                new PodStarter(sandboxes, claims, imageSupplier, new ContainerRunner(), restarts, threads.starters(),
+                        threads.background()),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
-                new PodStatusReader(),
+                new PodStatusReader(restarts),
                 new LogStreamer(pods, clock),
                 monitor,
                 new RuntimeReadiness(monitor, dindImages, security, pool, threads.background(), clock),

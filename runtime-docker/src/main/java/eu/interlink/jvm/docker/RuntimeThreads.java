@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code interlink-docker-starter-<n>}: pod starts, {@code Docker.PodStarters} at once; the others wait in
  *       turn;</li>
- *   <li>{@code interlink-docker-background-<n>}: pod removals and their retries, and readiness refreshes, as many;</li>
+ *   <li>{@code interlink-docker-background-<n>}: pod removals and their retries, the restarts of pods' containers
+ *       and the timers of their pauses, and readiness refreshes, as many;</li>
  *   <li>{@code interlink-docker-pool-<n>}: the sandbox pool's builds, {@code Docker.PoolBuildParallelism} at once, and
  *       its retries and removals;</li>
  *   <li>{@code interlink-docker-call-<n>}: bounded Docker calls, one for each of those threads at once, and some for

@@ -91,7 +91,7 @@ class LogsTest {
     }
 
     @Test
-    void noContainerHasAPreviousInstanceSinceNothingIsRestartedYet() {
+    void aContainerThatWasNotRestartedHasNoPreviousInstance() {
         assertThatThrownBy(() -> fixture.runtime.logs(request("lines", new LogOptions(0, 0, false, false, true, 0, null))))
                 .isInstanceOf(PodNotFoundException.class)
                 .hasMessage("container lines of pod tests/logs (" + pod.getMetadata().getUid()

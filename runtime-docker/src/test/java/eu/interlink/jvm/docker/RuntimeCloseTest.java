@@ -64,6 +64,24 @@ class RuntimeCloseTest {
         }
     }
 
+    @Test
+    void closeStopsTheWatchesOfRunningContainersAndThePausesBeforeRestarts() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (RuntimeFixture fixture = RuntimeFixture.withFirstRestartPause(Duration.ofMinutes(1))) {
+            Pod pod = new PodBuilder(pod("restarting", shell("server", "sleep 300"), shell("crash", "exit 1")))
+                    .editSpec().withRestartPolicy("Always").endSpec().build();
+            fixture.create(pod);
+            fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null
+                    && status.containers().get(1).getState().getWaiting() != null
+                    && "CrashLoopBackOff".equals(status.containers().get(1).getState().getWaiting().getReason()));
+
+            fixture.runtime.close();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(threadsStartedSince(before)).isEmpty());
+            fixture.restart();
+        }
+    }
+
     private static void follow(RuntimeFixture fixture, Pod pod) {
         try {
             fixture.runtime.logs(new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), "init",

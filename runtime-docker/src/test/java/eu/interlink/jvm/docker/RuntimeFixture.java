@@ -45,9 +45,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A Docker runtime on the real engine, opened through {@link java.util.ServiceLoader} as a host would, with its own
- * short data root and the locally built images, and without a sandbox pool unless a test asks for one; it removes
- * every pod its test created, and then everything labelled with its data root, which no other test run has.
+ * A Docker runtime on the real engine, opened through {@link java.util.ServiceLoader} as a host would (or, for a
+ * shorter pause before restarts, through the provider's test constructor), with its own short data root and the
+ * locally built images, and without a sandbox pool unless a test asks for one; it removes every pod its test created,
+ * and then everything labelled with its data root, which no other test run has.
  */
 final class RuntimeFixture implements AutoCloseable {
 
@@ -67,14 +68,16 @@ final class RuntimeFixture implements AutoCloseable {
     final DockerClient docker;
     final Path dataRoot;
     private final PluginSettings settings;
+    private final PodRuntimeProvider provider;
     private final Set<Pod> created = ConcurrentHashMap.newKeySet();
     PodRuntime runtime;
 
-    private RuntimeFixture(DockerClient docker, Path dataRoot, PluginSettings settings) {
+    private RuntimeFixture(DockerClient docker, Path dataRoot, PluginSettings settings, PodRuntimeProvider provider) {
         this.docker = docker;
         this.dataRoot = dataRoot;
         this.settings = settings;
-        this.runtime = openRuntime(settings);
+        this.provider = provider;
+        this.runtime = openRuntime();
     }
 
     /** A runtime without a pool, with these {@code Docker:} settings over the test defaults. */
@@ -84,6 +87,16 @@ final class RuntimeFixture implements AutoCloseable {
 
     /** A runtime with a pool of this size ({@code AVAILABLEDINDS}) and these {@code Docker:} settings. */
     static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings) throws IOException {
+        return open(availableDinds, dockerSettings, registeredProvider());
+    }
+
+    /** A runtime without a pool whose containers wait this long before their first restart. */
+    static RuntimeFixture withFirstRestartPause(Duration pause) throws IOException {
+        return open(0, Map.of(), new DockerRuntimeProvider(pause));
+    }
+
+    private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,
+            PodRuntimeProvider provider) throws IOException {
         DockerClient docker = hostClient();
         requireEngineAndImages(docker);
         Path dataRoot = Files.createTempDirectory(Path.of("/tmp"), "ilj-");
@@ -91,27 +104,30 @@ final class RuntimeFixture implements AutoCloseable {
         section.putAll(dockerSettings);
         PluginSettings settings = PluginSettings.of(Map.of("DataRootFolder", dataRoot.toString(),
                 "AVAILABLEDINDS", availableDinds, "Docker", section), Map.of());
-        return new RuntimeFixture(docker, dataRoot, settings);
+        return new RuntimeFixture(docker, dataRoot, settings, provider);
     }
 
-    private static PodRuntime openRuntime(PluginSettings settings) {
-        PodRuntimeProvider provider = ServiceLoader.load(PodRuntimeProvider.class).stream()
+    private static PodRuntimeProvider registeredProvider() {
+        return ServiceLoader.load(PodRuntimeProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(candidate -> candidate.name().equals("docker"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no PodRuntimeProvider named docker is registered"));
+    }
+
+    private PodRuntime openRuntime() {
         return provider.open(new RuntimeContext(settings, List.of()));
     }
 
     /** Closes the runtime and opens another with the same settings, as a restarted plugin would. */
     void restart() {
         runtime.close();
-        runtime = openRuntime(settings);
+        runtime = openRuntime();
     }
 
     /** Another runtime with the same settings, while this one runs, as a plugin restarted after a crash would open it. */
     PodRuntime openAnother() {
-        return openRuntime(settings);
+        return openRuntime();
     }
 
     /** The labels of what a test makes itself on the host engine: found and removed with this fixture's objects. */

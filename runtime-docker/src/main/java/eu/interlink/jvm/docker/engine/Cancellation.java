@@ -2,15 +2,20 @@ package eu.interlink.jvm.docker.engine;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stops work that waits on Docker: once cancelled it says so to whoever polls it, and it closes everything registered
- * with it (stream callbacks, image transfers under way), which ends the waits on them at once.
+ * with it (stream callbacks, image transfers under way, timers), which ends the waits on them at once.
  *
- * <p>A pod's start has one (cancelled by a delete or by the runtime's close); the log streamer has one for all
- * followed logs (cancelled by the runtime's close). Thread-safe.
+ * <p>A pod has one for its start and its restarts (cancelled by a delete or by the runtime's close); the log streamer
+ * has one for all followed logs (cancelled by the runtime's close). Thread-safe.
  */
 public final class Cancellation {
 
@@ -37,6 +42,26 @@ public final class Cancellation {
         return wait;
     }
 
+    /**
+     * Runs the task on the executor after the delay, unless this is cancelled first: cancelling drops a task that has
+     * not begun.
+     *
+     * @throws RejectedExecutionException when the executor is shut down
+     */
+    public void schedule(ScheduledExecutorService executor, Duration delay, Runnable task) {
+        Timer timer = track(new Timer(task));
+        try {
+            timer.due = executor.schedule(timer, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            untrack(timer);
+            throw e;
+        }
+        if (cancelled) {
+            // A cancel between track and schedule found no future to cancel.
+            timer.close();
+        }
+    }
+
     /** Forgets something that ended. */
     public void untrack(Closeable wait) {
         waits.remove(wait);
@@ -47,6 +72,30 @@ public final class Cancellation {
             wait.close();
         } catch (IOException e) {
             // What is closed is being abandoned; a failure to close it changes nothing for the waiter.
+        }
+    }
+
+    private final class Timer implements Closeable, Runnable {
+
+        private final Runnable task;
+        private volatile Future<?> due;
+
+        Timer(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            untrack(this);
+            task.run();
+        }
+
+        @Override
+        public void close() {
+            Future<?> future = due;
+            if (future != null) {
+                future.cancel(false);
+            }
         }
     }
 }

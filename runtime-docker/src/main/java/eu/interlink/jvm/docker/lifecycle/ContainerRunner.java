@@ -1,7 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
@@ -16,10 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Creates, starts and waits for a pod's containers on its sandbox's inner engine. Each container shares the
- * sandbox's network namespace ({@code network_mode: host}), so a pod's containers share one IP and
+ * Creates, starts, inspects, waits for and removes a pod's containers on its sandbox's inner engine. Each container
+ * shares the sandbox's network namespace ({@code network_mode: host}), so a pod's containers share one IP and
  * {@code localhost}, as in Kubernetes.
  */
 public final class ContainerRunner {
@@ -71,12 +72,28 @@ public final class ContainerRunner {
         inner.call("start container " + containerId, client -> client.startContainerCmd(containerId).exec());
     }
 
+    /** What Docker says about the container now. */
+    public ContainerSnapshot inspect(Engine inner, String containerId) {
+        return ContainerSnapshot.of(inner.call("inspect container " + containerId,
+                client -> client.inspectContainerCmd(containerId).exec()));
+    }
+
+    /** Removes the container, running or not; one that is gone already is fine. */
+    public void remove(Engine inner, String containerId) {
+        try {
+            inner.call("remove container " + containerId,
+                    client -> client.removeContainerCmd(containerId).withForce(true).exec());
+        } catch (NotFoundException e) {
+            // Removed already: what was asked is done.
+        }
+    }
+
     /**
-     * Waits, as long as it takes, until the container stops, and returns its exit code.
+     * Waits, as long as it takes, until the container stops, and returns how it ended.
      *
      * @throws CancellationException when cancelled while waiting
      */
-    public long awaitExit(Engine inner, String containerId, Cancellation cancellation) {
+    public ContainerSnapshot awaitExit(Engine inner, String containerId, Cancellation cancellation) {
         StreamCallback<WaitResponse> wait = cancellation.track(
                 inner.streams().waitContainerCmd(containerId).exec(new StreamCallback<>()));
         try (wait) {
@@ -92,11 +109,53 @@ public final class ContainerRunner {
         if (cancellation.isCancelled()) {
             throw new CancellationException("cancelled while waiting for container " + containerId);
         }
-        InspectContainerResponse.ContainerState state = inner.call("inspect container " + containerId,
-                client -> client.inspectContainerCmd(containerId).exec()).getState();
-        if (Boolean.TRUE.equals(state.getRunning())) {
-            throw new EngineException(inner.address() + ": the wait for container " + containerId + " ended while it runs");
+        ContainerSnapshot run = inspect(inner, containerId);
+        if (!run.ended()) {
+            throw new EngineException(inner.address() + ": the wait for container " + containerId
+                    + " ended, but the container did not (it is " + run.status() + ")");
         }
-        return state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
+        return run;
+    }
+
+    /**
+     * Calls {@code stopped} once, on a docker-java stream thread, when the container is not running anymore or when
+     * the wait for it broke, unless cancelled first; returns at once. No thread of the runtime waits: docker-java's
+     * stream thread does.
+     */
+    public void watchExit(Engine inner, String containerId, Cancellation cancellation, Runnable stopped) {
+        inner.streams().waitContainerCmd(containerId).exec(cancellation.track(new ExitWatch(cancellation, stopped)));
+    }
+
+    /** A wait for a container's exit that tells its end once, whether the stream completed or broke. */
+    private static final class ExitWatch extends StreamCallback<WaitResponse> {
+
+        private final Cancellation cancellation;
+        private final Runnable stopped;
+        private final AtomicBoolean told = new AtomicBoolean();
+
+        ExitWatch(Cancellation cancellation, Runnable stopped) {
+            this.cancellation = cancellation;
+            this.stopped = stopped;
+        }
+
+        @Override
+        public void onComplete() {
+            closeQuietly();
+            tell();
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            // The container's state, inspected next, tells whether it stopped or the stream broke.
+            closeQuietly();
+            tell();
+        }
+
+        private void tell() {
+            cancellation.untrack(this);
+            if (!cancellation.isCancelled() && told.compareAndSet(false, true)) {
+                stopped.run();
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * the image's ENTRYPOINT (and then its CMD is not used), {@code args} replaces its CMD, both with {@code $(VAR)}
  * references to the container's variables expanded.
  *
- * @param name       the container's name, also the inner container's name
+ * @param name       the inner container's name: the container's, and for a restart the restart count after it
  * @param image      the image, as the spec names it
  * @param entrypoint {@code command}, or null to keep the image's ENTRYPOINT
  * @param cmd        {@code args}, or null to keep the image's CMD (unless {@code command} is set)
@@ -58,6 +58,15 @@ public record InnerContainerSpec(
                 List.copyOf(mounts),
                 ContainerResources.of(container),
                 Map.copyOf(labels));
+    }
+
+    /**
+     * The spec of the container's run after this many restarts: each run has its own inner container, named after
+     * the container with the count after an underscore, which no Kubernetes container name has.
+     */
+    InnerContainerSpec afterRestarts(int restartCount) {
+        return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
+                resources, labels);
     }
 
     private static List<String> expanded(List<String> argv, Map<String, String> variables) {

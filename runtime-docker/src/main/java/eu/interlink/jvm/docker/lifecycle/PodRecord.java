@@ -5,19 +5,23 @@ import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * What the runtime knows about one pod while its start runs and after: its spec, its sandbox, the inner container of
- * each spec container, and why containers that do not run yet wait or why they never will.
+ * What the runtime knows about one pod while its start runs and after: its spec, its sandbox, the runs of each spec
+ * container, and why containers that do not run yet wait or why they never will.
  *
- * <p>Written by the pod's start, read by status and logs at any time. Thread-safe.
+ * <p>Its work (its start, the restarts of its containers) runs in steps ({@link #runStep}) until the pod is stopped
+ * ({@link #stop()}); a stopped pod's removal waits for the step under way ({@link #workEnded()}).
+ *
+ * <p>Written by the pod's work, read by status and logs at any time. Thread-safe.
  */
 public final class PodRecord {
 
@@ -30,10 +34,11 @@ public final class PodRecord {
     private final Pod pod;
     private final PodPlan plan;
     private final String sandboxId;
+    private final RestartPolicy restartPolicy;
     private final Cancellation cancellation = new Cancellation();
-    private final AtomicBoolean startClaimed = new AtomicBoolean();
-    private final CompletableFuture<Void> startEnded = new CompletableFuture<>();
-    private final Map<String, String> containerIds = new ConcurrentHashMap<>();
+    private final AtomicInteger stepsUnderWay = new AtomicInteger();
+    private final CompletableFuture<Void> workEnded = new CompletableFuture<>();
+    private final Map<String, ContainerRuns> runs = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
@@ -43,7 +48,7 @@ public final class PodRecord {
      * A pod whose start builds its own sandbox.
      *
      * @param identity  the pod's identity
-     * @param pod       the pod as created
+     * @param pod       the pod as created, validated ({@link PodValidator})
      * @param plan      what its start needs besides the spec
      * @param sandboxId the id of the sandbox to build for it, also its JID
      */
@@ -52,13 +57,14 @@ public final class PodRecord {
         this.pod = pod;
         this.plan = plan;
         this.sandboxId = sandboxId;
+        this.restartPolicy = RestartPolicy.of(pod.getSpec());
     }
 
     /**
      * A pod that runs in a sandbox built already, taken from the pool; its id is the pod's JID.
      *
      * @param identity the pod's identity
-     * @param pod      the pod as created
+     * @param pod      the pod as created, validated ({@link PodValidator})
      * @param plan     what its start needs besides the spec
      * @param ready    the sandbox, taken for this pod alone
      */
@@ -105,34 +111,51 @@ public final class PodRecord {
                 .anyMatch(container -> container.getName().equals(name));
     }
 
-    /** Stops the pod's start while it runs: a delete or the runtime's close. */
+    /** Stops the pod's work while it waits: a delete or the runtime's close. */
     Cancellation cancellation() {
         return cancellation;
     }
 
     /**
-     * Stops the pod's start: cancels it while it runs, and makes sure that one still waiting for a starter never
-     * begins (it has then ended). Idempotent.
+     * Stops the pod's work: cancels the step under way, drops the restarts that wait for their pause, and makes sure
+     * that no step begins from now on (a start still waiting for a starter never does). Idempotent.
      */
-    public void cancelStart() {
+    public void stop() {
         cancellation.cancel();
-        if (startClaimed.compareAndSet(false, true)) {
-            startEnded.complete(null);
+        if (stepsUnderWay.get() == 0) {
+            workEnded.complete(null);
         }
     }
 
-    /** Completes when the pod's start has ended, however it ended, or when it was cancelled before it began. */
-    CompletableFuture<Void> startEnded() {
-        return startEnded;
+    /** Completes once the pod was stopped and the step under way then, if any, has ended. */
+    CompletableFuture<Void> workEnded() {
+        return workEnded;
     }
 
-    /** Claims the start for the starter; false when it was cancelled first, and then it must not run. */
-    boolean claimStart() {
-        return startClaimed.compareAndSet(false, true);
+    /** Runs one step of the pod's work, unless the pod was stopped; false when it was, and the step did not run. */
+    boolean runStep(Runnable step) {
+        stepsUnderWay.incrementAndGet();
+        try {
+            if (cancellation.isCancelled()) {
+                return false;
+            }
+            step.run();
+            return true;
+        } finally {
+            if (stepsUnderWay.decrementAndGet() == 0 && cancellation.isCancelled()) {
+                workEnded.complete(null);
+            }
+        }
     }
 
-    void markStartEnded() {
-        startEnded.complete(null);
+    RestartPolicy restartPolicy() {
+        return restartPolicy;
+    }
+
+    /** Whether the spec container of this name runs again after exiting with this code, as the policy says. */
+    boolean runsAgain(String name, long exitCode) {
+        boolean init = initContainers().stream().anyMatch(container -> container.getName().equals(name));
+        return init ? restartPolicy.restartsInitContainer(exitCode) : restartPolicy.restartsContainer(exitCode);
     }
 
     /** The sandbox, once it is built, or from the start when it was taken from the pool. */
@@ -144,13 +167,21 @@ public final class PodRecord {
         sandbox = built;
     }
 
-    /** The id of the inner container that runs the spec container of this name, once it is created. */
-    public Optional<String> containerId(String name) {
-        return Optional.ofNullable(containerIds.get(name));
+    /** The runs of the spec container of this name, once its first inner container is created. */
+    public Optional<ContainerRuns> runs(String name) {
+        return Optional.ofNullable(runs.get(name));
     }
 
     void containerCreated(String name, String id) {
-        containerIds.put(name, id);
+        runs.put(name, ContainerRuns.first(id));
+    }
+
+    void containerRestarted(String name, String id, ContainerSnapshot ended, Duration pausedFor) {
+        runs.computeIfPresent(name, (key, before) -> before.restarted(id, ended, pausedFor));
+    }
+
+    void restartFailed(String name, Duration pausedFor) {
+        runs.computeIfPresent(name, (key, before) -> before.pausedAgain(pausedFor));
     }
 
     /** Why the containers that do not exist yet wait. */

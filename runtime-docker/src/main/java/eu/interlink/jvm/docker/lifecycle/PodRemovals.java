@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes deleted pods in the background, and lets the runtime's close wait for the removals under way.
  *
- * <p>A removal waits until the pod's start, if any, has ended, then removes the pod's own sandbox and every sandbox
+ * <p>A removal waits until the pod's work under way, if any (its start, a restart), has ended, then removes the pod's own sandbox and every sandbox
  * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
  * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
  * again, with backoff, a few times; each failure is logged with what was left behind. Thread-safe.
@@ -76,7 +76,7 @@ public final class PodRemovals {
             return new Removal(pod, known, grace, after, start + budget, new CompletableFuture<>());
         });
         removal.done().whenComplete((ignored, failure) -> underWay.remove(pod.uid(), removal));
-        CompletableFuture.allOf(removal.after(), known.map(PodRecord::startEnded)
+        CompletableFuture.allOf(removal.after(), known.map(PodRecord::workEnded)
                         .orElseGet(() -> CompletableFuture.completedFuture(null)))
                 .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO));
     }

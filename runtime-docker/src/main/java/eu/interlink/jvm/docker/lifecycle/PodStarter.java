@@ -1,9 +1,6 @@
 package eu.interlink.jvm.docker.lifecycle;
 
-import com.github.dockerjava.api.exception.DockerException;
-import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.engine.DockerMessages;
-import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.ImageUnavailableException;
 import eu.interlink.jvm.docker.images.PullPolicy;
@@ -11,14 +8,18 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
-import eu.interlink.jvm.docker.spec.Environment;
-import eu.interlink.jvm.docker.spec.PodAddress;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -27,8 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}) and builds it, unless it was taken
  * ready from the pool; writes its volumes into the sandbox's folder, makes each image present in the sandbox, runs the
- * init containers one by one to completion, then creates and starts the regular containers, each with its environment
- * resolved and its volumes mounted.
+ * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
+ * and hands them to the {@link ContainerSupervisor} when the pod's {@code restartPolicy} may restart them.
+ *
+ * <p>A starter waits for each init container to end. One that failed ends the pod under {@code Never}; otherwise it
+ * runs again after kubelet's pause ({@link RestartRule}), during which it holds no starter: the pause is a timer on
+ * the background pool, after which the start goes on when a starter is free.
  *
  * <p>Every failure ends in a state the pod's status reports (a reason and a message per container); a cancelled start
  * (delete, or the runtime's close) stops at the next step and leaves the removal to whoever cancelled it.
@@ -37,42 +42,54 @@ public final class PodStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodStarter.class);
     private static final String VOLUMES_FOLDER = "volumes";
-    private static final String CONFIG_ERROR = "CreateContainerConfigError";
 
     private final SandboxFactory sandboxes;
     private final SandboxClaims claims;
     private final ImageSupplier images;
     private final ContainerRunner runner;
+    private final RestartRule restarts;
+    private final ContainerSupervisor supervisor;
+    private final Executor starters;
+    private final ScheduledExecutorService background;
 
-    public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner) {
+    /**
+     * @param restarts   when and after what pause containers run again
+     * @param starters   where a start goes on after an init container's pause; owned by the caller
+     * @param background where pauses are timed and regular containers restarted; owned by the caller
+     */
+    public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner,
+            RestartRule restarts, Executor starters, ScheduledExecutorService background) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.images = images;
         this.runner = runner;
+        this.restarts = restarts;
+        this.supervisor = new ContainerSupervisor(runner, restarts, background);
+        this.starters = starters;
+        this.background = background;
     }
 
-    /**
-     * Runs the pod's start to its end, unless it was cancelled before it began; never throws, and always completes
-     * {@link PodRecord#startEnded()}.
-     */
+    /** Runs the pod's start, unless the pod was stopped before it began; never throws. */
     public void start(PodRecord pod) {
-        if (!pod.claimStart()) {
-            return;
-        }
-        try {
-            run(pod);
-        } catch (CancellationException e) {
-            LOG.debug("The start of pod {} was cancelled", pod.identity());
-        } catch (SandboxException e) {
-            fail(pod, new Reason("CreatePodSandboxError", e.getMessage()));
-        } catch (ImageUnavailableException e) {
-            fail(pod, new Reason(e.reason(), e.getMessage()));
-        } catch (RuntimeException e) {
-            LOG.warn("Pod {} failed to start", pod.identity(), e);
-            fail(pod, new Reason("StartError", DockerMessages.oneLine(e)));
-        } finally {
-            pod.markStartEnded();
-        }
+        step(pod, () -> run(pod));
+    }
+
+    /** Runs one step of the start as a step of the pod's work, ending each failure in a reported state. */
+    private void step(PodRecord pod, Runnable step) {
+        pod.runStep(() -> {
+            try {
+                step.run();
+            } catch (CancellationException e) {
+                LOG.debug("The start of pod {} was cancelled", pod.identity());
+            } catch (SandboxException e) {
+                fail(pod, new Reason("CreatePodSandboxError", e.getMessage()));
+            } catch (ImageUnavailableException e) {
+                fail(pod, new Reason(e.reason(), e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.warn("Pod {} failed to start", pod.identity(), e);
+                fail(pod, new Reason("StartError", DockerMessages.oneLine(e)));
+            }
+        });
     }
 
     private void run(PodRecord pod) {
@@ -84,7 +101,7 @@ public final class PodStarter {
         try {
             volumes.write(pod.plan().volumes());
         } catch (IOException e) {
-            fail(pod, new Reason(CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
+            fail(pod, new Reason(PodContainers.CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
             return;
         }
         for (Map.Entry<String, PullPolicy> image : imagesToSupply(pod).entrySet()) {
@@ -92,16 +109,11 @@ public final class PodStarter {
             images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
                     progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
         }
-        ContainerSetup setup = new ContainerSetup(pod, sandbox, volumes);
-        if (!runInitContainers(pod, sandbox, setup)) {
-            return;
+        PodContainers containers = new PodContainers(pod, sandbox, volumes, runner);
+        if (!pod.initContainers().isEmpty()) {
+            pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }
-        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "starting containers"));
-        for (Container container : pod.containers()) {
-            requireNotCancelled(pod);
-            createAndStart(pod, sandbox, setup, container);
-        }
-        LOG.info("Pod {} started in sandbox {}", pod.identity(), sandbox.id());
+        initialize(containers, 0, false);
     }
 
     private Sandbox build(PodRecord pod) {
@@ -118,63 +130,66 @@ public final class PodStarter {
                         (one, other) -> one.compareTo(other) <= 0 ? one : other, LinkedHashMap::new));
     }
 
-    /** Runs the init containers in order; false when one failed, which ends the pod. */
-    private boolean runInitContainers(PodRecord pod, Sandbox sandbox, ContainerSetup setup) {
-        if (!pod.initContainers().isEmpty()) {
-            pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
-        }
-        for (Container init : pod.initContainers()) {
+    /**
+     * Runs the init containers in order from {@code next}, then the regular containers; stops when one fails, which
+     * ends the pod or makes it run again after a pause.
+     *
+     * @param restarted whether {@code next} was just restarted, rather than not yet created
+     */
+    private void initialize(PodContainers containers, int next, boolean restarted) {
+        PodRecord pod = containers.pod();
+        List<Container> inits = pod.initContainers();
+        for (int index = next; index < inits.size(); index++) {
             requireNotCancelled(pod);
-            if (!createAndStart(pod, sandbox, setup, init)) {
+            Container init = inits.get(index);
+            if (!(restarted && index == next) && !containers.launch(init)) {
                 pod.failPod(initFailed(init, "CreateContainerError", "could not be created"));
-                return false;
+                return;
             }
-            String containerId = pod.containerId(init.getName()).orElseThrow();
-            long exitCode = runner.awaitExit(sandbox.engine(), containerId, pod.cancellation());
-            if (exitCode != 0) {
-                pod.failPod(initFailed(init, "Error", "exited with code " + exitCode));
-                return false;
+            String containerId = pod.runs(init.getName()).orElseThrow().containerId();
+            ContainerSnapshot run = runner.awaitExit(containers.engine(), containerId, pod.cancellation());
+            if (run.exitStatus() != 0) {
+                retryOrFail(containers, index, run);
+                return;
             }
         }
-        return true;
+        startContainers(containers);
     }
 
-    /** Creates and starts one container; false when it could not be created (its own status then says why). */
-    private boolean createAndStart(PodRecord pod, Sandbox sandbox, ContainerSetup setup, Container container) {
-        InnerContainerSpec spec;
-        try {
-            spec = setup.specOf(container);
-        } catch (IOException | InvalidPodException e) {
-            pod.failContainer(container.getName(), new Reason(CONFIG_ERROR, e.getMessage()));
-            return false;
+    private void retryOrFail(PodContainers containers, int index, ContainerSnapshot run) {
+        PodRecord pod = containers.pod();
+        Container init = pod.initContainers().get(index);
+        Optional<Duration> pause = restarts.pauseAfter(pod, init.getName(), run);
+        if (pause.isEmpty()) {
+            pod.failPod(initFailed(init, "Error", "exited with code " + run.exitStatus()));
+            return;
         }
-        String containerId;
+        LOG.info("Init container {} of pod {} failed with code {}; running it again in {} ms", init.getName(),
+                pod.identity(), run.exitStatus(), pause.get().toMillis());
+        Runnable rerun = () -> {
+            if (containers.restart(init, run, pause.get())) {
+                initialize(containers, index, true);
+            } else {
+                retryOrFail(containers, index, run);
+            }
+        };
         try {
-            containerId = runner.create(sandbox.engine(), spec);
-        } catch (DockerException | EngineException e) {
-            pod.failContainer(container.getName(), new Reason("CreateContainerError", DockerMessages.oneLine(e)));
-            return false;
+            pod.cancellation().schedule(background, pause.get(), () -> starters.execute(() -> step(pod, rerun)));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Pod {} is left as it is: the runtime is closing", pod.identity());
         }
-        pod.containerCreated(container.getName(), containerId);
-        try {
-            runner.start(sandbox.engine(), containerId);
-        } catch (DockerException | EngineException e) {
-            // Docker records a failed start on the container (exit code and error), so its status reports it.
-            LOG.info("Container {} of pod {} failed to start: {}", container.getName(), pod.identity(),
-                    DockerMessages.oneLine(e));
-        }
-        return true;
     }
 
-    /** What a container gets from its pod: its variables, now that the pod's IP is known, and its mounts. */
-    private record ContainerSetup(PodRecord pod, Sandbox sandbox, VolumeWriter volumes) {
-
-        InnerContainerSpec specOf(Container container) throws IOException {
-            Environment environment = new Environment(pod.pod(), pod.plan().sent(),
-                    new PodAddress(sandbox.ip(), sandbox.gateway()));
-            return InnerContainerSpec.of(pod.identity(), container, environment.of(container),
-                    volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+    private void startContainers(PodContainers containers) {
+        PodRecord pod = containers.pod();
+        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "starting containers"));
+        for (Container container : pod.containers()) {
+            requireNotCancelled(pod);
+            if (containers.launch(container) && pod.restartPolicy() != RestartPolicy.NEVER) {
+                supervisor.supervise(containers, container);
+            }
         }
+        LOG.info("Pod {} started in sandbox {}", pod.identity(), pod.sandboxId());
     }
 
     private static Reason initFailed(Container init, String how, String detail) {

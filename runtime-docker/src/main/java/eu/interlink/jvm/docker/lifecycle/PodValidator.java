@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks, before a pod is accepted, what can be checked at once: what the pod must have (the first problem, naming
- * the field), then everything it asks for that this runtime cannot honour yet (all of them, in one line).
+ * Checks, before a pod is accepted, what can be checked at once: what the pod must have and the values it must use
+ * (the first problem, naming the field), then everything it asks for that this runtime cannot honour yet (all of
+ * them, in one line).
  */
 public final class PodValidator {
 
@@ -30,6 +31,7 @@ public final class PodValidator {
         Set<String> names = new HashSet<>();
         check("spec.initContainers", pod.getSpec().getInitContainers(), names);
         check("spec.containers", pod.getSpec().getContainers(), names);
+        RestartPolicy.of(pod.getSpec());
         List<String> unsupported = UnsupportedFields.of(pod.getSpec());
         if (!unsupported.isEmpty()) {
             throw new InvalidPodException("pod " + identity + " asks for what this runtime does not support yet: "

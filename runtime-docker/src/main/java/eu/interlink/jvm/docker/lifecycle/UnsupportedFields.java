@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
- * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks, security contexts, host ports and host namespaces, restart policies other than
- * {@code Never}, pull secrets, stdin and tty, host aliases and DNS settings.
+ * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks,
+ * security contexts, host ports and host namespaces, sidecar containers (an init container's restart policy), pull
+ * secrets, stdin and tty, host aliases and DNS settings.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
  * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
@@ -27,7 +28,6 @@ final class UnsupportedFields {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SCHEDULING_HINTS = Set.of("cpu", "memory", "ephemeral-storage");
     private static final Set<String> ENFORCED_LIMITS = Set.of("cpu", "memory");
-    private static final String SUPPORTED_RESTART_POLICY = "Never";
 
     private final List<String> found = new ArrayList<>();
 
@@ -47,10 +47,6 @@ final class UnsupportedFields {
     private void scan(PodSpec spec) {
         containers("spec.initContainers", spec.getInitContainers());
         containers("spec.containers", spec.getContainers());
-        String restartPolicy = spec.getRestartPolicy() == null ? "Always" : spec.getRestartPolicy();
-        if (!SUPPORTED_RESTART_POLICY.equals(restartPolicy)) {
-            found.add("spec.restartPolicy " + restartPolicy + " (only Never is supported yet)");
-        }
         ifPresent(spec.getImagePullSecrets(), "spec.imagePullSecrets");
         ifTrue(spec.getHostNetwork(), "spec.hostNetwork");
         ifTrue(spec.getHostPID(), "spec.hostPID");

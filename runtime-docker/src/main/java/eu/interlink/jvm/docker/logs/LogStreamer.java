@@ -7,6 +7,8 @@ import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
+import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
@@ -22,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  * Writes a container's log, with Docker's own tail, since and timestamps options and kubelet's byte limit.
  *
  * <p>A followed log streams until the container ends, a write fails (the client went away) or the runtime closes
- * ({@link #close()} cancels every followed log). A plain log is bounded by the call timeout. No container has a
- * previous instance yet (nothing is restarted), so a log of one is not found.
+ * ({@link #close()} cancels every followed log). A plain log is bounded by the call timeout.
+ *
+ * <p>Each run of a container has its own inner container: the log is the current run's, and the previous log is the
+ * run's before it, kept until the next restart ({@link ContainerRuns}). A container never restarted has no previous
+ * log.
  */
 public final class LogStreamer implements AutoCloseable {
 
@@ -48,16 +53,19 @@ public final class LogStreamer implements AutoCloseable {
         if (!pod.hasContainer(request.containerName())) {
             throw new PodNotFoundException("pod " + pod.identity() + " has no container " + request.containerName());
         }
-        if (request.options().previous()) {
-            throw new PodNotFoundException("container " + request.containerName() + " of pod " + pod.identity()
-                    + " has no previous instance");
-        }
-        Optional<String> containerId = pod.containerId(request.containerName());
+        Optional<String> containerId = request.options().previous()
+                ? Optional.of(previousRun(pod, request.containerName()).containerId())
+                : pod.runs(request.containerName()).map(ContainerRuns::containerId);
         Optional<Sandbox> sandbox = pod.sandbox();
         if (containerId.isEmpty() || sandbox.isEmpty()) {
             return out -> { };
         }
         return out -> copy(sandbox.get().engine(), containerId.get(), request.options(), out);
+    }
+
+    private static ContainerSnapshot previousRun(PodRecord pod, String container) {
+        return pod.runs(container).map(ContainerRuns::previous).orElseThrow(() -> new PodNotFoundException(
+                "container " + container + " of pod " + pod.identity() + " has no previous instance"));
     }
 
     private void copy(Engine inner, String containerId, LogOptions options, OutputStream out) throws IOException {

@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.pool;
 
 import eu.interlink.jvm.api.runtime.Readiness;
+import eu.interlink.jvm.docker.engine.Backoff;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
@@ -41,8 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class SandboxPool {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxPool.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
+    private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
     private final int size;
     private final int parallelism;
@@ -54,7 +54,7 @@ public final class SandboxPool {
     private final Deque<Sandbox> ready = new ConcurrentLinkedDeque<>();
     private volatile String lastFailure;
     // Guarded by this:
-    private final Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
+    private Duration lastPause;
     private final Map<Cancellation, Future<?>> builds = new HashMap<>();
     private Future<?> sweep;
     private ScheduledFuture<?> retry;
@@ -178,7 +178,7 @@ public final class SandboxPool {
             return false;
         }
         ready.addLast(sandbox);
-        backoff.reset();
+        lastPause = null;
         lastFailure = null;
         if (retry != null) {
             // A build that works tells that what failed is over: no need to sit out the pause.
@@ -204,7 +204,8 @@ public final class SandboxPool {
             LOG.warn("A pool sandbox could not be built: {}", lastFailure);
             return;
         }
-        Duration pause = backoff.next();
+        Duration pause = RETRIES.after(lastPause);
+        lastPause = pause;
         LOG.warn("A pool sandbox could not be built: {}; trying again in {} s", lastFailure, pause.toSeconds());
         retry = executor.schedule(this::retry, pause.toMillis(), TimeUnit.MILLISECONDS);
     }

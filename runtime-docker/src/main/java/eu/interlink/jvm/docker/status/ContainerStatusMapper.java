@@ -1,6 +1,9 @@
 package eu.interlink.jvm.docker.status;
 
 import eu.interlink.jvm.api.wire.KubeTime;
+import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
+import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
+import eu.interlink.jvm.docker.lifecycle.Reason;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
@@ -14,40 +17,35 @@ import java.time.Instant;
  * <p>Docker's {@code running} and {@code paused} are {@code running}; {@code exited}, {@code dead} and
  * {@code removing} are {@code terminated} with reason {@code OOMKilled}, {@code Completed} (exit code 0) or
  * {@code Error}; {@code created} is {@code waiting}, unless the start failed, which is {@code terminated} with reason
- * {@code StartError}; {@code restarting} is {@code waiting} with reason {@code CrashLoopBackOff}. Times are RFC 3339 or
- * absent, never empty.
+ * {@code StartError}; {@code restarting} is {@code waiting} with reason {@code CrashLoopBackOff}. A run that ended and
+ * pauses before its restart is {@code waiting} with the pause's reason, never {@code terminated} (interLink would end
+ * the pod), and is the last state; otherwise the previous run, if any, is. Times are RFC 3339 or absent, never empty.
  */
 public final class ContainerStatusMapper {
 
     /** The exit code of a container that ended without a Docker container, as interLink reports a failed pod. */
     public static final int NO_CONTAINER_EXIT_CODE = 1;
 
-    private static final int START_FAILED_EXIT_CODE = 128;
-
     private ContainerStatusMapper() {
     }
 
-    /** The status of a spec container from its Docker container. */
-    public static ContainerStatus fromDocker(Container spec, ContainerSnapshot docker) {
-        ContainerState state = switch (docker.status()) {
-            case "running", "paused" -> new ContainerStateBuilder()
-                    .withNewRunning(KubeTime.format(docker.startedAt())).build();
-            case "exited", "dead", "removing" -> terminated(docker.exitCode(), terminationReason(docker),
-                    docker.error(), docker.startedAt(), docker.finishedAt());
-            case "restarting" -> waitingState("CrashLoopBackOff", "Docker is restarting the container");
-            case "created" -> docker.error() == null
-                    ? waitingState("ContainerCreating", "starting container")
-                    : terminated(docker.exitCode() != 0 ? docker.exitCode() : START_FAILED_EXIT_CODE, "StartError",
-                            docker.error(), null, docker.finishedAt());
-            default -> waitingState("ContainerCreating", "Docker reports the container as " + docker.status());
-        };
+    /**
+     * The status of a spec container from its current run's Docker container.
+     *
+     * @param runs  its runs: the restart count and the previous run
+     * @param pause why it waits to run again, when its current run ended and it is to be restarted; else null
+     */
+    public static ContainerStatus fromDocker(Container spec, ContainerSnapshot docker, ContainerRuns runs, Reason pause) {
+        ContainerState state = pause != null ? waitingState(pause.reason(), pause.message()) : stateOf(docker);
+        ContainerSnapshot last = pause != null ? docker : runs.previous();
         boolean running = state.getRunning() != null;
         return new ContainerStatusBuilder()
                 .withName(spec.getName())
                 .withImage(spec.getImage())
                 .withImageID(docker.imageId() == null ? null : "docker://" + docker.imageId())
                 .withContainerID("docker://" + docker.containerId())
-                .withRestartCount(docker.restartCount())
+                .withRestartCount(runs.restartCount())
+                .withLastState(last == null ? null : ended(last))
                 .withReady(running)
                 .withStarted(running)
                 .withState(state)
@@ -73,6 +71,27 @@ public final class ContainerStatusMapper {
                 .withStarted(false)
                 .withState(state)
                 .build();
+    }
+
+    private static ContainerState stateOf(ContainerSnapshot docker) {
+        if (docker.ended()) {
+            return ended(docker);
+        }
+        return switch (docker.status()) {
+            case "running", "paused" -> new ContainerStateBuilder()
+                    .withNewRunning(KubeTime.format(docker.startedAt())).build();
+            case "restarting" -> waitingState("CrashLoopBackOff", "Docker is restarting the container");
+            case "created" -> waitingState("ContainerCreating", "starting container");
+            default -> waitingState("ContainerCreating", "Docker reports the container as " + docker.status());
+        };
+    }
+
+    private static ContainerState ended(ContainerSnapshot docker) {
+        if (docker.startFailed()) {
+            return terminated(docker.exitStatus(), "StartError", docker.error(), null, docker.finishedAt());
+        }
+        return terminated(docker.exitCode(), terminationReason(docker), docker.error(), docker.startedAt(),
+                docker.finishedAt());
     }
 
     private static String terminationReason(ContainerSnapshot docker) {

@@ -3,13 +3,18 @@ package eu.interlink.jvm.docker.status;
 import com.github.dockerjava.api.exception.NotFoundException;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
+import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.Reason;
+import eu.interlink.jvm.docker.lifecycle.RestartRule;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +23,22 @@ import java.util.function.Function;
 /**
  * Answers a pod's status: every spec container, init containers too, in spec order, each with a real state.
  *
- * <p>A container that exists is inspected on the sandbox's inner engine (one bounded call each); one that does not
- * yet waits with the pod's current progress, or has ended with the reason it will never run.
+ * <p>A container that exists is inspected on the sandbox's inner engine (one bounded call each, for its current
+ * run); one that does not yet waits with the pod's current progress, or has ended with the reason it will never run.
+ * A run that ended is {@code waiting} with reason {@code CrashLoopBackOff} when the container is to run again
+ * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended.
  */
 public final class PodStatusReader {
 
     /** The annotation in which the virtual kubelet keeps the JID that create answered. */
     public static final String JOB_ID_ANNOTATION = "JobID";
+
+    private final RestartRule restarts;
+
+    /** @param restarts whether and when an ended run is followed by another, as the pod's work decides it */
+    public PodStatusReader(RestartRule restarts) {
+        this.restarts = restarts;
+    }
 
     /** The status of a pod this runtime knows. */
     public PodStatus of(PodRecord pod) {
@@ -52,11 +66,11 @@ public final class PodStatusReader {
                 statuses(containers, status), statuses(initContainers, status));
     }
 
-    private static ContainerStatus statusOf(PodRecord pod, Container spec) {
-        Optional<String> containerId = pod.containerId(spec.getName());
+    private ContainerStatus statusOf(PodRecord pod, Container spec) {
+        Optional<ContainerRuns> runs = pod.runs(spec.getName());
         Optional<Sandbox> sandbox = pod.sandbox();
-        if (containerId.isPresent() && sandbox.isPresent()) {
-            return inspect(sandbox.get(), containerId.get(), spec);
+        if (runs.isPresent() && sandbox.isPresent()) {
+            return inspect(pod, sandbox.get(), runs.get(), spec);
         }
         Reason failure = pod.failure(spec.getName());
         if (failure != null) {
@@ -66,10 +80,14 @@ public final class PodStatusReader {
         return ContainerStatusMapper.waiting(spec, waiting.reason(), waiting.message());
     }
 
-    private static ContainerStatus inspect(Sandbox sandbox, String containerId, Container spec) {
+    private ContainerStatus inspect(PodRecord pod, Sandbox sandbox, ContainerRuns runs, Container spec) {
+        String containerId = runs.containerId();
         try {
-            return ContainerStatusMapper.fromDocker(spec, ContainerSnapshot.of(sandbox.engine().call(
-                    "inspect container " + spec.getName(), client -> client.inspectContainerCmd(containerId).exec())));
+            ContainerSnapshot run = ContainerSnapshot.of(sandbox.engine().call("inspect container " + spec.getName(),
+                    client -> client.inspectContainerCmd(containerId).exec()));
+            Reason pause = restarts.pauseAfter(pod, spec.getName(), run)
+                    .map(delay -> crashLoopBackOff(pod.identity(), spec, delay)).orElse(null);
+            return ContainerStatusMapper.fromDocker(spec, run, runs, pause);
         } catch (NotFoundException e) {
             return ContainerStatusMapper.terminatedWithoutContainer(spec, "ContainerStatusUnknown",
                     "container " + containerId + " is gone from sandbox " + sandbox.id());
@@ -77,6 +95,21 @@ public final class PodStatusReader {
             return ContainerStatusMapper.waiting(spec, "ContainerStatusUnknown",
                     "sandbox " + sandbox.id() + " does not answer: " + DockerMessages.oneLine(e));
         }
+    }
+
+    /** Kubelet's reason and message, the pause written as Go writes a duration ({@code 10s}, {@code 2m40s}). */
+    private static Reason crashLoopBackOff(PodIdentity pod, Container spec, Duration pause) {
+        return new Reason("CrashLoopBackOff", "back-off " + goDuration(pause) + " restarting failed container="
+                + spec.getName() + " pod=" + pod.namespace() + "/" + pod.name());
+    }
+
+    private static String goDuration(Duration duration) {
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+            return duration.toMillis() + "ms";
+        }
+        long minutes = duration.toMinutes();
+        BigDecimal seconds = BigDecimal.valueOf(duration.minusMinutes(minutes).toMillis(), 3).stripTrailingZeros();
+        return (minutes > 0 ? minutes + "m" : "") + seconds.toPlainString() + "s";
     }
 
     private static List<ContainerStatus> statuses(List<Container> specs, Function<Container, ContainerStatus> status) {

@@ -80,4 +80,15 @@ class InnerContainerSpecTest {
                 .containsEntry(Labels.CONTAINER_NAME, "main")
                 .containsEntry(Labels.ROLE, Labels.ROLE_POD_CONTAINER);
     }
+
+    @Test
+    void eachRestartHasItsOwnInnerContainerNamedSoThatNoKubernetesContainerNameClashes() {
+        InnerContainerSpec first = InnerContainerSpec.of(POD,
+                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of());
+
+        InnerContainerSpec second = first.afterRestarts(1);
+
+        assertThat(second.name()).isEqualTo("main_1");
+        assertThat(second).usingRecursiveComparison().ignoringFields("name").isEqualTo(first);
+    }
 }

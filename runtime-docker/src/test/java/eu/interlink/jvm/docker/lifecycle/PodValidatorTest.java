@@ -132,7 +132,6 @@ class PodValidatorTest {
                         + "spec.containers[app].ports[http].hostPort, "
                         + "spec.containers[app].stdin, "
                         + "spec.containers[app].tty, "
-                        + "spec.restartPolicy OnFailure (only Never is supported yet), "
                         + "spec.imagePullSecrets, "
                         + "spec.hostNetwork, "
                         + "spec.hostPID, "
@@ -145,13 +144,23 @@ class PodValidatorTest {
     }
 
     @Test
-    void withoutARestartPolicyAPodRestartsAlwaysAsInKubernetesWhichIsNotSupportedYet() {
+    void everyRestartPolicyIsAcceptedAndNoneMeansKubernetesDefault() {
+        for (String policy : new String[] {"Always", "OnFailure", "Never", null}) {
+            Pod pod = new PodBuilder(pod("ns", List.of(), List.of(container("main", "busybox"))))
+                    .editSpec().withRestartPolicy(policy).endSpec().build();
+
+            assertThat(validator.validate(pod)).as("restartPolicy %s", policy).isEqualTo(new PodIdentity("u-1", "ns", "p"));
+        }
+    }
+
+    @Test
+    void aRestartPolicyKubernetesDoesNotKnowIsRefused() {
         Pod pod = new PodBuilder(pod("ns", List.of(), List.of(container("main", "busybox"))))
-                .editSpec().withRestartPolicy(null).endSpec().build();
+                .editSpec().withRestartPolicy("Sometimes").endSpec().build();
 
         assertThatThrownBy(() -> validator.validate(pod))
                 .isInstanceOf(InvalidPodException.class)
-                .hasMessageEndingWith(": spec.restartPolicy Always (only Never is supported yet)");
+                .hasMessage("spec.restartPolicy: 'Sometimes' is not Always, OnFailure or Never");
     }
 
     @Test

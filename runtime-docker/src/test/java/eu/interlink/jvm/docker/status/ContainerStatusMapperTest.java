@@ -2,9 +2,13 @@ package eu.interlink.jvm.docker.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
+import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
+import eu.interlink.jvm.docker.lifecycle.Reason;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -14,15 +18,21 @@ class ContainerStatusMapperTest {
     private static final Instant STARTED = Instant.parse("2026-07-14T10:00:00.123456789Z");
     private static final Instant FINISHED = Instant.parse("2026-07-14T10:00:05.5Z");
 
+    private static final ContainerRuns NEVER_RESTARTED = new ContainerRuns("abc123", 0, null, null);
+
     private static ContainerSnapshot docker(String status, long exitCode, boolean oomKilled, String error,
             Instant startedAt, Instant finishedAt) {
         return new ContainerSnapshot("abc123", "sha256:feed", status, exitCode, oomKilled, error, startedAt,
-                finishedAt, 0);
+                finishedAt);
+    }
+
+    private static ContainerStatus fromDocker(ContainerSnapshot docker) {
+        return ContainerStatusMapper.fromDocker(SPEC, docker, NEVER_RESTARTED, null);
     }
 
     @Test
     void aRunningContainerIsRunningAndReadySinceItsStart() {
-        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("running", 0, false, null, STARTED, null));
+        ContainerStatus status = fromDocker(docker("running", 0, false, null, STARTED, null));
 
         assertThat(status.getState().getRunning().getStartedAt()).isEqualTo("2026-07-14T10:00:00Z");
         assertThat(status.getState().getWaiting()).isNull();
@@ -34,11 +44,12 @@ class ContainerStatusMapperTest {
         assertThat(status.getImageID()).isEqualTo("docker://sha256:feed");
         assertThat(status.getContainerID()).isEqualTo("docker://abc123");
         assertThat(status.getRestartCount()).isZero();
+        assertThat(status.getLastState()).isNull();
     }
 
     @Test
     void aContainerThatExitedWithZeroCompleted() {
-        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 0, false, null, STARTED, FINISHED));
+        ContainerStatus status = fromDocker(docker("exited", 0, false, null, STARTED, FINISHED));
 
         assertThat(status.getState().getTerminated().getExitCode()).isZero();
         assertThat(status.getState().getTerminated().getReason()).isEqualTo("Completed");
@@ -49,7 +60,7 @@ class ContainerStatusMapperTest {
 
     @Test
     void aContainerThatExitedWithAnotherCodeIsAnError() {
-        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 3, false, null, STARTED, FINISHED));
+        ContainerStatus status = fromDocker(docker("exited", 3, false, null, STARTED, FINISHED));
 
         assertThat(status.getState().getTerminated().getExitCode()).isEqualTo(3);
         assertThat(status.getState().getTerminated().getReason()).isEqualTo("Error");
@@ -57,7 +68,7 @@ class ContainerStatusMapperTest {
 
     @Test
     void aContainerKilledForMemoryIsOomKilled() {
-        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 137, true, null, STARTED, FINISHED));
+        ContainerStatus status = fromDocker(docker("exited", 137, true, null, STARTED, FINISHED));
 
         assertThat(status.getState().getTerminated().getReason()).isEqualTo("OOMKilled");
         assertThat(status.getState().getTerminated().getExitCode()).isEqualTo(137);
@@ -66,7 +77,7 @@ class ContainerStatusMapperTest {
     @Test
     void aContainerWhoseStartFailedEndedWithStartErrorAndDockersMessage() {
         String error = "exec: \"nope\": executable file not found in $PATH";
-        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("created", 127, false, error, null, FINISHED));
+        ContainerStatus status = fromDocker(docker("created", 127, false, error, null, FINISHED));
 
         assertThat(status.getState().getTerminated().getReason()).isEqualTo("StartError");
         assertThat(status.getState().getTerminated().getExitCode()).isEqualTo(127);
@@ -76,20 +87,15 @@ class ContainerStatusMapperTest {
 
     @Test
     void aCreatedContainerWaits() {
-        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("created", 0, false, null, null, null));
+        ContainerStatus status = fromDocker(docker("created", 0, false, null, null, null));
 
         assertThat(status.getState().getWaiting().getReason()).isEqualTo("ContainerCreating");
         assertThat(status.getReady()).isFalse();
     }
 
     @Test
-    void dockersZeroTimeIsNoTimeNeverAnEmptyString() {
-        assertThat(ContainerSnapshot.time("0001-01-01T00:00:00Z")).isNull();
-        assertThat(ContainerSnapshot.time("")).isNull();
-        assertThat(ContainerSnapshot.time(null)).isNull();
-        assertThat(ContainerSnapshot.time("2026-07-14T10:00:00.5Z")).isEqualTo(Instant.parse("2026-07-14T10:00:00.5Z"));
-
-        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC, docker("exited", 1, false, null, null, null));
+    void noTimeIsAbsentNeverAnEmptyString() {
+        ContainerStatus status = fromDocker(docker("exited", 1, false, null, null, null));
         assertThat(status.getState().getTerminated().getStartedAt()).isNull();
         assertThat(status.getState().getTerminated().getFinishedAt()).isNull();
     }
@@ -108,5 +114,40 @@ class ContainerStatusMapperTest {
         assertThat(ended.getState().getTerminated().getStartedAt()).isNull();
         assertThat(ended.getName()).isEqualTo("main");
         assertThat(ended.getImage()).isEqualTo("busybox:1.36");
+    }
+
+    @Test
+    void aRunThatEndedAndIsToRunAgainWaitsWithThePausesReasonAndIsTheLastStateNeverTerminated() {
+        ContainerRuns restartedOnce = new ContainerRuns("abc123", 1, docker("exited", 2, false, null, null, null),
+                Duration.ofSeconds(10));
+        Reason pause = new Reason("CrashLoopBackOff", "back-off 20s restarting failed container=main pod=ns/p");
+
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC,
+                docker("exited", 1, false, null, STARTED, FINISHED), restartedOnce, pause);
+
+        assertThat(status.getState().getTerminated()).isNull();
+        assertThat(status.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
+        assertThat(status.getState().getWaiting().getMessage())
+                .isEqualTo("back-off 20s restarting failed container=main pod=ns/p");
+        assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(1);
+        assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("Error");
+        assertThat(status.getLastState().getTerminated().getStartedAt()).isEqualTo("2026-07-14T10:00:00Z");
+        assertThat(status.getLastState().getTerminated().getFinishedAt()).isEqualTo("2026-07-14T10:00:05Z");
+        assertThat(status.getRestartCount()).isEqualTo(1);
+        assertThat(status.getReady()).isFalse();
+    }
+
+    @Test
+    void aRestartedRunCountsItsRestartsAndHasThePreviousRunAsItsLastState() {
+        ContainerRuns restartedTwice = new ContainerRuns("def456", 2,
+                docker("exited", 137, true, null, STARTED, FINISHED), Duration.ofSeconds(20));
+
+        ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC,
+                docker("running", 0, false, null, FINISHED, null), restartedTwice, null);
+
+        assertThat(status.getState().getRunning().getStartedAt()).isEqualTo("2026-07-14T10:00:05Z");
+        assertThat(status.getRestartCount()).isEqualTo(2);
+        assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("OOMKilled");
+        assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(137);
     }
 }

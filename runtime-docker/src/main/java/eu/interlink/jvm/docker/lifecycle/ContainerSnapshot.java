@@ -1,11 +1,12 @@
-package eu.interlink.jvm.docker.status;
+package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * What Docker says about one container, reduced to what a Kubernetes container status needs.
+ * What Docker says about one container, reduced to what a Kubernetes container status and a restart need.
  *
  * @param containerId  the Docker container id
  * @param imageId      the id of the image it runs ({@code sha256:...}), or null
@@ -16,7 +17,6 @@ import java.time.format.DateTimeParseException;
  * @param error        Docker's error for a start that failed, or null
  * @param startedAt    when it started, or null
  * @param finishedAt   when it stopped, or null
- * @param restartCount how often Docker restarted it
  */
 public record ContainerSnapshot(
         String containerId,
@@ -26,8 +26,10 @@ public record ContainerSnapshot(
         boolean oomKilled,
         String error,
         Instant startedAt,
-        Instant finishedAt,
-        int restartCount) {
+        Instant finishedAt) {
+
+    /** The exit code of a container whose start failed when Docker recorded none. */
+    private static final int START_FAILED_EXIT_CODE = 128;
 
     /** The snapshot in an inspect answer. */
     public static ContainerSnapshot of(InspectContainerResponse inspect) {
@@ -40,8 +42,30 @@ public record ContainerSnapshot(
                 Boolean.TRUE.equals(state.getOOMKilled()),
                 state.getError() == null || state.getError().isBlank() ? null : state.getError(),
                 time(state.getStartedAt()),
-                time(state.getFinishedAt()),
-                inspect.getRestartCount() == null ? 0 : inspect.getRestartCount());
+                time(state.getFinishedAt()));
+    }
+
+    /** Whether its start failed: it was created and never ran. */
+    public boolean startFailed() {
+        return "created".equals(status) && error != null;
+    }
+
+    /** Whether its run is over: it exited, or its start failed. */
+    public boolean ended() {
+        return switch (status) {
+            case "exited", "dead", "removing" -> true;
+            default -> startFailed();
+        };
+    }
+
+    /** How its run ended: its exit code, never 0 for a start that failed. */
+    public long exitStatus() {
+        return startFailed() && exitCode == 0 ? START_FAILED_EXIT_CODE : exitCode;
+    }
+
+    /** How long its run lasted, once it ended; zero when Docker does not say. */
+    Duration ranFor() {
+        return startedAt == null || finishedAt == null ? Duration.ZERO : Duration.between(startedAt, finishedAt);
     }
 
     /** Docker's RFC 3339 time, or null for none: Docker writes {@code 0001-01-01T00:00:00Z} for "never". */

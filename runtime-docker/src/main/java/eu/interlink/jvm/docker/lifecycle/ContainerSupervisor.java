@@ -1,0 +1,83 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import eu.interlink.jvm.docker.engine.DockerMessages;
+import io.fabric8.kubernetes.api.model.Container;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restarts a pod's regular containers as its {@code restartPolicy} says, after kubelet's pause ({@link RestartRule}),
+ * without holding a runtime thread while a container runs or pauses: the container's exit ends a wait stream
+ * ({@link ContainerRunner#watchExit}), and the pause is a timer on the background pool, where the restart then runs.
+ * Stopping the pod ends its waits and drops its timers at once.
+ */
+final class ContainerSupervisor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerSupervisor.class);
+
+    private final ContainerRunner runner;
+    private final RestartRule rule;
+    private final ScheduledExecutorService background;
+
+    /** @param background where exits are handled, pauses timed and restarts run; owned by the caller */
+    ContainerSupervisor(ContainerRunner runner, RestartRule rule, ScheduledExecutorService background) {
+        this.runner = runner;
+        this.rule = rule;
+        this.background = background;
+    }
+
+    /** Watches the container's current run, and restarts it when it ends, as long as the pod runs; returns at once. */
+    void supervise(PodContainers containers, Container container) {
+        String containerId = containers.pod().runs(container.getName()).orElseThrow().containerId();
+        runner.watchExit(containers.engine(), containerId, containers.pod().cancellation(),
+                () -> later(containers, container, Duration.ZERO, () -> stopped(containers, container, containerId)));
+    }
+
+    private void stopped(PodContainers containers, Container container, String containerId) {
+        ContainerSnapshot run = runner.inspect(containers.engine(), containerId);
+        if (!run.ended()) {
+            // The wait broke, not the container.
+            supervise(containers, container);
+            return;
+        }
+        restartAfterPause(containers, container, run);
+    }
+
+    private void restartAfterPause(PodContainers containers, Container container, ContainerSnapshot run) {
+        Optional<Duration> pause = rule.pauseAfter(containers.pod(), container.getName(), run);
+        if (pause.isEmpty()) {
+            return;
+        }
+        LOG.info("Container {} of pod {} ended with code {}; restarting it in {} ms", container.getName(),
+                containers.pod().identity(), run.exitStatus(), pause.get().toMillis());
+        later(containers, container, pause.get(), () -> {
+            if (containers.restart(container, run, pause.get())) {
+                supervise(containers, container);
+            } else {
+                restartAfterPause(containers, container, run);
+            }
+        });
+    }
+
+    /** Runs a step of the pod's work on the background pool after the delay, unless the pod stops first. */
+    private void later(PodContainers containers, Container container, Duration delay, Runnable step) {
+        PodRecord pod = containers.pod();
+        try {
+            pod.cancellation().schedule(background, delay, () -> pod.runStep(() -> {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Container {} of pod {} will not be restarted: {}", container.getName(), pod.identity(),
+                            DockerMessages.oneLine(e));
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Container {} of pod {} is left as it is: the runtime is closing", container.getName(),
+                    pod.identity());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import com.github.dockerjava.api.exception.DockerException;
+import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.engine.EngineException;
+import eu.interlink.jvm.docker.sandbox.Sandbox;
+import eu.interlink.jvm.docker.spec.Environment;
+import eu.interlink.jvm.docker.spec.PodAddress;
+import eu.interlink.jvm.docker.volumes.VolumeWriter;
+import io.fabric8.kubernetes.api.model.Container;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a pod's spec containers in its sandbox, once its volumes are written: creates and starts the inner container
+ * of each run, with the container's environment resolved (now that the pod's IP is known) and its volumes mounted,
+ * and records it on the pod.
+ */
+final class PodContainers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodContainers.class);
+    static final String CONFIG_ERROR = "CreateContainerConfigError";
+
+    private final PodRecord pod;
+    private final Sandbox sandbox;
+    private final VolumeWriter volumes;
+    private final ContainerRunner runner;
+
+    PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, ContainerRunner runner) {
+        this.pod = pod;
+        this.sandbox = sandbox;
+        this.volumes = volumes;
+        this.runner = runner;
+    }
+
+    PodRecord pod() {
+        return pod;
+    }
+
+    Engine engine() {
+        return sandbox.engine();
+    }
+
+    /** Creates and starts the container's first run; false when it could not be created (its status then says why). */
+    boolean launch(Container container) {
+        Optional<String> created = create(container, 0,
+                reason -> pod.failContainer(container.getName(), reason));
+        created.ifPresent(id -> {
+            pod.containerCreated(container.getName(), id);
+            start(container, id);
+        });
+        return created.isPresent();
+    }
+
+    /**
+     * Creates and starts the container's next run, after the current one ended, and removes the run before it: only
+     * the last ended run is kept, for its log. False when it could not be created: the next try then waits longer.
+     *
+     * @param ended     the current run, ended
+     * @param pausedFor the pause before this restart
+     */
+    boolean restart(Container container, ContainerSnapshot ended, Duration pausedFor) {
+        ContainerRuns runs = pod.runs(container.getName()).orElseThrow();
+        if (runs.previous() != null) {
+            removeQuietly(container, runs.previous().containerId());
+        }
+        Optional<String> created = create(container, runs.restartCount() + 1, reason -> {
+            LOG.warn("Container {} of pod {} could not be restarted: {}: {}", container.getName(), pod.identity(),
+                    reason.reason(), reason.message());
+            pod.restartFailed(container.getName(), pausedFor);
+        });
+        created.ifPresent(id -> {
+            pod.containerRestarted(container.getName(), id, ended, pausedFor);
+            start(container, id);
+        });
+        return created.isPresent();
+    }
+
+    private Optional<String> create(Container container, int restartCount, Consumer<Reason> failed) {
+        InnerContainerSpec spec;
+        try {
+            Environment environment = new Environment(pod.pod(), pod.plan().sent(),
+                    new PodAddress(sandbox.ip(), sandbox.gateway()));
+            spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container),
+                    volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+        } catch (IOException | InvalidPodException e) {
+            failed.accept(new Reason(CONFIG_ERROR, e.getMessage()));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(runner.create(engine(), restartCount == 0 ? spec : spec.afterRestarts(restartCount)));
+        } catch (DockerException | EngineException e) {
+            failed.accept(new Reason("CreateContainerError", DockerMessages.oneLine(e)));
+            return Optional.empty();
+        }
+    }
+
+    /** Removes an old run's container; one left behind goes with the sandbox, so it does not hold the restart up. */
+    private void removeQuietly(Container container, String containerId) {
+        try {
+            runner.remove(engine(), containerId);
+        } catch (DockerException | EngineException e) {
+            LOG.info("An old run of container {} of pod {} was not removed: {}", container.getName(), pod.identity(),
+                    DockerMessages.oneLine(e));
+        }
+    }
+
+    private void start(Container container, String containerId) {
+        try {
+            runner.start(engine(), containerId);
+        } catch (DockerException | EngineException e) {
+            // Docker records a failed start on the container (exit code and error), so its status reports it.
+            LOG.info("Container {} of pod {} failed to start: {}", container.getName(), pod.identity(),
+                    DockerMessages.oneLine(e));
+        }
+    }
+}
