@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
 import eu.interlink.jvm.api.wire.LogOptions;
-import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.docker.engine.Labels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -45,16 +42,10 @@ class DindNetworkTest {
             assertThat(made.getDriver()).isEqualTo("bridge");
             assertThat(made.getLabels()).containsEntry(Labels.ROLE, Labels.ROLE_SANDBOX_NETWORK);
             String subnet = made.getIpam().getConfig().get(0).getSubnet();
-            String podIp = logs(fixture, pod).trim();
+            String podIp = fixture.logs(pod, "main", LogOptions.DEFAULTS).trim();
             assertThat(podIp).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
             assertThat(podIp).startsWith(subnet.substring(0, subnet.lastIndexOf('.', subnet.indexOf('/'))));
         }
     }
 
-    private static String logs(RuntimeFixture fixture, Pod pod) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fixture.runtime.logs(new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), "main",
-                LogOptions.DEFAULTS)).writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -12,7 +12,6 @@ import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.LogOptions;
-import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.NodeResources;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
@@ -22,9 +21,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,36 +32,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pod lifecycle on the real engine, with the default DindSecurity ({@code auto}). */
 class DockerRuntimeTest {
 
-    private static RuntimeFixture fixture;
-
-    @BeforeAll
-    static void openRuntime() throws IOException {
-        fixture = RuntimeFixture.open();
-    }
-
-    @AfterAll
-    static void closeRuntime() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedRuntime shared = new SharedRuntime(RuntimeFixture::open);
 
     @Test
     void aPodThatExitsWithThreeIsReportedAsAnErrorWithItsLogAndLeavesNothingWhenDeleted() throws IOException {
         Pod pod = pod("hello", shell("main", "echo hello from the pod; exit 3"));
 
-        CreateResponse created = fixture.create(pod);
+        CreateResponse created = shared.fixture().create(pod);
         assertThat(created.podUid()).isEqualTo(pod.getMetadata().getUid());
         assertThat(created.podJid()).matches("[0-9a-f]{12}");
 
-        PodStatus first = fixture.status(pod);
+        PodStatus first = shared.fixture().status(pod);
         assertThat(first.uid()).isEqualTo(pod.getMetadata().getUid());
         assertThat(first.name()).isEqualTo("hello");
         assertThat(first.namespace()).isEqualTo("tests");
@@ -74,7 +59,7 @@ class DockerRuntimeTest {
             assertThat(status.getState().getWaiting().getReason()).isEqualTo("ContainerCreating");
         });
 
-        PodStatus done = fixture.awaitStatus(pod, status -> terminated(status.containers().get(0)) != null);
+        PodStatus done = shared.fixture().awaitStatus(pod, status -> terminated(status.containers().get(0)) != null);
         ContainerStatus main = done.containers().get(0);
         ContainerStateTerminated terminated = main.getState().getTerminated();
         assertThat(terminated.getExitCode()).isEqualTo(3);
@@ -87,27 +72,27 @@ class DockerRuntimeTest {
 
         assertThat(logs(pod, "main", LogOptions.DEFAULTS)).isEqualTo("hello from the pod\n");
 
-        assertThat(fixture.claimsOf(pod)).singleElement().satisfies(claim -> {
+        assertThat(shared.fixture().claimsOf(pod)).singleElement().satisfies(claim -> {
             assertThat(claim.getNames()).containsExactly("/" + RuntimeFixture.CLAIM_PREFIX + created.podJid());
             assertThat(claim.getState()).isEqualTo("created");
             assertThat(claim.getLabels()).containsEntry(Labels.SANDBOX_ID, created.podJid())
                     .containsEntry(Labels.POD_NAMESPACE, "tests")
                     .containsEntry(Labels.POD_NAME, "hello")
-                    .containsEntry(Labels.DATA_ROOT, fixture.dataRoot.toString());
+                    .containsEntry(Labels.DATA_ROOT, shared.fixture().dataRoot.toString());
         });
-        assertThat(fixture.sandboxesOf(pod)).singleElement().satisfies(sandbox ->
+        assertThat(shared.fixture().sandboxesOf(pod)).singleElement().satisfies(sandbox ->
                 assertThat(sandbox.getLabels()).containsEntry(Labels.SANDBOX_ID, created.podJid())
                         .containsEntry(Labels.POOL, "false")
-                        .containsEntry(Labels.DATA_ROOT, fixture.dataRoot.toString())
+                        .containsEntry(Labels.DATA_ROOT, shared.fixture().dataRoot.toString())
                         .doesNotContainKeys(Labels.POD_UID, Labels.POD_NAMESPACE, Labels.POD_NAME));
-        assertThat(fixture.volumesOf(pod)).singleElement().satisfies(volume ->
+        assertThat(shared.fixture().volumesOf(pod)).singleElement().satisfies(volume ->
                 assertThat(volume.getLabels()).containsEntry(Labels.ROLE, Labels.ROLE_SANDBOX_STORAGE)
                         .doesNotContainKeys(Labels.POD_UID));
 
-        fixture.runtime.delete(pod);
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
 
-        fixture.awaitNothingLeftOf(pod, created.podJid());
+        shared.fixture().awaitNothingLeftOf(pod, created.podJid());
     }
 
     @Test
@@ -115,17 +100,17 @@ class DockerRuntimeTest {
         Pod pod = new PodBuilder(pod("server",
                 shell("server", "trap 'exit 0' TERM; echo started; while true; do sleep 0.1; done")))
                 .editSpec().withTerminationGracePeriodSeconds(60L).endSpec().build();
-        CreateResponse created = fixture.create(pod);
+        CreateResponse created = shared.fixture().create(pod);
 
-        ContainerStatus server = fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null)
+        ContainerStatus server = shared.fixture().awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null)
                 .containers().get(0);
         assertThat(Instant.parse(server.getState().getRunning().getStartedAt())).isBeforeOrEqualTo(Instant.now());
         assertThat(server.getReady()).isTrue();
         assertThat(server.getStarted()).isTrue();
 
         long deleting = System.nanoTime();
-        fixture.runtime.delete(pod);
-        fixture.awaitNothingLeftOf(pod, created.podJid());
+        shared.fixture().runtime.delete(pod);
+        shared.fixture().awaitNothingLeftOf(pod, created.podJid());
         assertThat(Duration.ofNanos(System.nanoTime() - deleting))
                 .as("the container stopped on SIGTERM, well within its 60 s grace period")
                 .isLessThan(Duration.ofSeconds(30));
@@ -133,12 +118,12 @@ class DockerRuntimeTest {
 
     @Test
     void autoSecurityRunsSandboxesPrivilegedWhereTheEngineAllowsItAndWithCapabilitiesWhereItRefuses() {
-        Optional<String> refusal = fixture.privilegedRefusal();
+        Optional<String> refusal = shared.fixture().privilegedRefusal();
         Pod pod = pod("security", shell("main", "sleep 30"));
-        fixture.create(pod);
-        fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
+        shared.fixture().create(pod);
+        shared.fixture().awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
 
-        HostConfig sandbox = fixture.docker.inspectContainerCmd(fixture.sandboxesOf(pod).get(0).getId()).exec()
+        HostConfig sandbox = shared.fixture().docker.inspectContainerCmd(shared.fixture().sandboxesOf(pod).get(0).getId()).exec()
                 .getHostConfig();
 
         if (refusal.isEmpty()) {
@@ -151,21 +136,21 @@ class DockerRuntimeTest {
             assertThat(readiness().detail()).contains(
                     "sandboxes run with DindSecurity capabilities: this engine refuses privileged (" + refusal.get() + ")");
         }
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void initContainersRunOneByOneToCompletionBeforeTheMainContainers() {
         Pod pod = pod("init", List.of(shell("first", "sleep 1; echo first"), shell("second", "echo second")),
                 List.of(shell("main", "echo main")));
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        PodStatus initializing = fixture.awaitStatus(pod,
+        PodStatus initializing = shared.fixture().awaitStatus(pod,
                 status -> status.initContainers().get(0).getState().getRunning() != null);
         assertThat(initializing.initContainers().get(1).getState().getWaiting().getReason()).isEqualTo("PodInitializing");
         assertThat(initializing.containers().get(0).getState().getWaiting().getReason()).isEqualTo("PodInitializing");
 
-        PodStatus done = fixture.awaitStatus(pod, status -> terminated(status.containers().get(0)) != null);
+        PodStatus done = shared.fixture().awaitStatus(pod, status -> terminated(status.containers().get(0)) != null);
         ContainerStateTerminated first = terminated(done.initContainers().get(0));
         ContainerStateTerminated second = terminated(done.initContainers().get(1));
         ContainerStateTerminated main = terminated(done.containers().get(0));
@@ -174,16 +159,16 @@ class DockerRuntimeTest {
         assertThat(Instant.parse(first.getFinishedAt())).isBeforeOrEqualTo(Instant.parse(second.getStartedAt()));
         assertThat(Instant.parse(second.getFinishedAt())).isBeforeOrEqualTo(Instant.parse(main.getStartedAt()));
         assertThat(done.initContainers()).extracting(ContainerStatus::getName).containsExactly("first", "second");
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void aFailedInitContainerStopsThePodAndTheMainContainersEndNamingIt() {
         Pod pod = pod("init-fails", List.of(shell("setup", "exit 2"), shell("never", "echo never")),
                 List.of(shell("main", "echo main")));
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        PodStatus done = fixture.awaitStatus(pod, status -> terminated(status.containers().get(0)) != null);
+        PodStatus done = shared.fixture().awaitStatus(pod, status -> terminated(status.containers().get(0)) != null);
 
         ContainerStateTerminated setup = terminated(done.initContainers().get(0));
         assertThat(setup.getExitCode()).isEqualTo(2);
@@ -193,7 +178,7 @@ class DockerRuntimeTest {
             assertThat(terminated(notRun).getReason()).isEqualTo("Init:setup:Error");
             assertThat(terminated(notRun).getMessage()).contains("init container setup exited with code 2");
         }
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
@@ -206,13 +191,13 @@ class DockerRuntimeTest {
                         .addNewEnv().withName("GREETING").withValue("hello 'world' $HOME").endEnv()
                         .withWorkingDir("/tmp")
                         .build());
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        fixture.awaitStatus(pod, status -> status.containers().stream().allMatch(container -> terminated(container) != null));
+        shared.fixture().awaitStatus(pod, status -> status.containers().stream().allMatch(container -> terminated(container) != null));
 
         assertThat(logs(pod, "argv", LogOptions.DEFAULTS)).isEqualTo("a b|c;d\n");
         assertThat(logs(pod, "env", LogOptions.DEFAULTS)).isEqualTo("hello 'world' $HOME\n/tmp\n");
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
@@ -220,39 +205,39 @@ class DockerRuntimeTest {
         Pod pod = pod("localhost",
                 shell("server", "echo pong | nc -l -p 18080"),
                 shell("client", "for i in $(seq 100); do nc 127.0.0.1 18080 && exit 0; sleep 0.1; done; exit 1"));
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        PodStatus done = fixture.awaitStatus(pod,
+        PodStatus done = shared.fixture().awaitStatus(pod,
                 status -> status.containers().stream().allMatch(container -> terminated(container) != null));
 
         assertThat(terminated(done.containers().get(1)).getExitCode()).isZero();
         assertThat(logs(pod, "client", LogOptions.DEFAULTS)).isEqualTo("pong\n");
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void aSecondCreateOfTheSameUidAnswersTheSameAndStartsNothing() {
         Pod pod = pod("twice", shell("main", "sleep 30"));
 
-        CreateResponse first = fixture.create(pod);
-        CreateResponse second = fixture.create(pod);
+        CreateResponse first = shared.fixture().create(pod);
+        CreateResponse second = shared.fixture().create(pod);
 
         assertThat(second).isEqualTo(first);
-        fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
-        assertThat(fixture.claimsOf(pod)).hasSize(1);
-        assertThat(fixture.sandboxesOf(pod)).hasSize(1);
-        fixture.runtime.delete(pod);
+        shared.fixture().awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
+        assertThat(shared.fixture().claimsOf(pod)).hasSize(1);
+        assertThat(shared.fixture().sandboxesOf(pod)).hasSize(1);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void aDeleteDuringCreateEndsWithNothingLeft() {
         Pod pod = pod("short-lived", shell("main", "sleep 30"));
 
-        CreateResponse created = fixture.create(pod);
-        fixture.runtime.delete(pod);
+        CreateResponse created = shared.fixture().create(pod);
+        shared.fixture().runtime.delete(pod);
 
-        fixture.awaitNothingLeftOf(pod, created.podJid());
-        assertThat(fixture.status(pod).containers().get(0).getState().getWaiting().getReason())
+        shared.fixture().awaitNothingLeftOf(pod, created.podJid());
+        assertThat(shared.fixture().status(pod).containers().get(0).getState().getWaiting().getReason())
                 .isEqualTo("ContainerCreating");
     }
 
@@ -260,26 +245,26 @@ class DockerRuntimeTest {
     void aDeleteThatComesBeforeTheCreateWinsAndTheCreateLeavesNothing() {
         Pod pod = pod("deleted-first", shell("main", "sleep 30"));
 
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
 
-        assertThatThrownBy(() -> fixture.create(pod))
+        assertThatThrownBy(() -> shared.fixture().create(pod))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessage("pod tests/deleted-first (" + pod.getMetadata().getUid()
                         + ") was deleted; a deleted pod cannot be created again under the same UID");
-        assertThat(fixture.containersOf(pod)).isEmpty();
-        assertThat(fixture.volumesOf(pod)).isEmpty();
+        assertThat(shared.fixture().containersOf(pod)).isEmpty();
+        assertThat(shared.fixture().volumesOf(pod)).isEmpty();
     }
 
     @Test
     void aCreateAfterCreateAndDeleteOfTheSameUidIsRefusedAndNothingIsLeft() {
         Pod pod = pod("recreated", shell("main", "sleep 30"));
-        CreateResponse created = fixture.create(pod);
-        fixture.runtime.delete(pod);
+        CreateResponse created = shared.fixture().create(pod);
+        shared.fixture().runtime.delete(pod);
 
-        assertThatThrownBy(() -> fixture.create(pod))
+        assertThatThrownBy(() -> shared.fixture().create(pod))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessageEndingWith("was deleted; a deleted pod cannot be created again under the same UID");
-        fixture.awaitNothingLeftOf(pod, created.podJid());
+        shared.fixture().awaitNothingLeftOf(pod, created.podJid());
     }
 
     @Test
@@ -293,7 +278,7 @@ class DockerRuntimeTest {
             for (int i = 0; i < creators; i++) {
                 answers.add(threads.submit(() -> {
                     go.await();
-                    return fixture.create(pod);
+                    return shared.fixture().create(pod);
                 }));
             }
             go.countDown();
@@ -305,22 +290,22 @@ class DockerRuntimeTest {
             threads.shutdownNow();
         }
 
-        fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
-        assertThat(fixture.claimsOf(pod)).hasSize(1);
-        assertThat(fixture.sandboxesOf(pod)).hasSize(1);
-        assertThat(fixture.volumesOf(pod)).hasSize(1);
-        fixture.runtime.delete(pod);
+        shared.fixture().awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
+        assertThat(shared.fixture().claimsOf(pod)).hasSize(1);
+        assertThat(shared.fixture().sandboxesOf(pod)).hasSize(1);
+        assertThat(shared.fixture().volumesOf(pod)).hasSize(1);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void aDeleteWhileTheSandboxStartsEndsWithNothingLeft() {
         Pod pod = pod("half-built", shell("main", "sleep 30"));
 
-        CreateResponse created = fixture.create(pod);
-        await().atMost(RuntimeFixture.SANDBOX_TIME).until(() -> !fixture.sandboxesOf(pod).isEmpty());
-        fixture.runtime.delete(pod);
+        CreateResponse created = shared.fixture().create(pod);
+        await().atMost(RuntimeFixture.SANDBOX_TIME).until(() -> !shared.fixture().sandboxesOf(pod).isEmpty());
+        shared.fixture().runtime.delete(pod);
 
-        fixture.awaitNothingLeftOf(pod, created.podJid());
+        shared.fixture().awaitNothingLeftOf(pod, created.podJid());
     }
 
     @Test
@@ -329,8 +314,8 @@ class DockerRuntimeTest {
         Pod submitted = new PodBuilder(unknown).editMetadata().withAnnotations(Map.of("JobID", "0123456789ab")).endMetadata()
                 .build();
 
-        PodStatus creating = fixture.status(unknown);
-        PodStatus lost = fixture.status(submitted);
+        PodStatus creating = shared.fixture().status(unknown);
+        PodStatus lost = shared.fixture().status(submitted);
 
         assertThat(creating.initContainers()).singleElement()
                 .satisfies(status -> assertThat(status.getState().getWaiting().getReason()).isEqualTo("ContainerCreating"));
@@ -351,17 +336,17 @@ class DockerRuntimeTest {
         Pod noContainers = pod("empty");
         Pod duplicates = pod("twins", shell("same", "true"), shell("same", "true"));
 
-        assertThatThrownBy(() -> fixture.runtime.create(new RetrievedPodData(noContainers, null)))
+        assertThatThrownBy(() -> shared.fixture().runtime.create(new RetrievedPodData(noContainers, null)))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessage("spec.containers: at least one container is required");
-        assertThatThrownBy(() -> fixture.runtime.create(new RetrievedPodData(duplicates, null)))
+        assertThatThrownBy(() -> shared.fixture().runtime.create(new RetrievedPodData(duplicates, null)))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessageContaining("'same' is used by another container");
     }
 
     @Test
     void theNodeOffersTheHostsCpusAndMemoryAndIsReadyWithAUsableDindImage() {
-        NodeResources capacity = fixture.runtime.capacity();
+        NodeResources capacity = shared.fixture().runtime.capacity();
 
         assertThat(capacity.cpu()).isEqualTo(String.valueOf(Runtime.getRuntime().availableProcessors()));
         assertThat(capacity.memory()).matches("\\d+(Ki|Mi|Gi|Ti)?");
@@ -370,7 +355,7 @@ class DockerRuntimeTest {
 
     /** The readiness once ready: the first answers come from checks that run in the background. */
     private static Readiness readiness() {
-        return await().atMost(Duration.ofSeconds(30)).until(fixture.runtime::readiness, Readiness::ready);
+        return await().atMost(Duration.ofSeconds(30)).until(shared.fixture().runtime::readiness, Readiness::ready);
     }
 
     private static ContainerStateTerminated terminated(ContainerStatus status) {
@@ -378,9 +363,6 @@ class DockerRuntimeTest {
     }
 
     private static String logs(Pod pod, String container, LogOptions options) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fixture.runtime.logs(new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), container,
-                options)).writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return shared.fixture().logs(pod, container, options);
     }
 }

@@ -8,33 +8,20 @@ import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code imagePullPolicy} on an engine that reaches no registry, as on an air-gapped site. */
 class ImagePullPolicyTest {
 
-    private static RuntimeFixture fixture;
-
-    @BeforeAll
-    static void openRuntime() throws IOException {
-        fixture = RuntimeFixture.open();
-    }
-
-    @AfterAll
-    static void closeRuntime() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedRuntime shared = new SharedRuntime(RuntimeFixture::open);
 
     @Test
     void alwaysRunsTheHostsCopyWhenNoRegistryAnswers() {
         Pod pod = pod("always", new ContainerBuilder(shell("main", "echo ran")).withImagePullPolicy("Always").build());
 
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
         assertThat(terminated(pod).getExitCode()).isZero();
     }
@@ -44,7 +31,7 @@ class ImagePullPolicyTest {
         Pod pod = pod("never", new ContainerBuilder(shell("main", "true"))
                 .withImage("interlink-jvm/not-built:anywhere").withImagePullPolicy("Never").build());
 
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
         ContainerStateTerminated failed = terminated(pod);
         assertThat(failed.getReason()).isEqualTo("ErrImageNeverPull");
@@ -53,7 +40,7 @@ class ImagePullPolicyTest {
     }
 
     private static ContainerStateTerminated terminated(Pod pod) {
-        PodStatus status = fixture.awaitStatus(pod, s -> s.containers().get(0).getState().getTerminated() != null);
+        PodStatus status = shared.fixture().awaitStatus(pod, s -> s.containers().get(0).getState().getTerminated() != null);
         return status.containers().get(0).getState().getTerminated();
     }
 }

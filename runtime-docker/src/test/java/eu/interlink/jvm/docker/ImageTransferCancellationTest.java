@@ -19,43 +19,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A delete stops an image transfer under way: the pod is gone within seconds, not when the transfer ends. */
 class ImageTransferCancellationTest {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
-    private static RuntimeFixture fixture;
-
-    @BeforeAll
-    static void openRuntime() throws IOException {
-        fixture = RuntimeFixture.open();
-    }
-
-    @AfterAll
-    static void closeRuntime() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedRuntime shared = new SharedRuntime(RuntimeFixture::open);
 
     @Test
     void aDeleteStopsAPullUnderWay() throws IOException {
         try (SilentRegistry registry = new SilentRegistry()) {
             // The engine gives up on a registry that does not answer the TLS handshake after 10 s.
-            String image = fixture.bridgeGateway() + ":" + registry.port() + "/never:1";
+            String image = shared.fixture().bridgeGateway() + ":" + registry.port() + "/never:1";
             Pod pod = pod("pulling", new ContainerBuilder().withName("main").withImage(image).build());
-            CreateResponse created = fixture.create(pod);
-            fixture.awaitStatus(pod, status -> waitingMessage(status).equals("pulling image " + image));
+            CreateResponse created = shared.fixture().create(pod);
+            shared.fixture().awaitStatus(pod, status -> waitingMessage(status).equals("pulling image " + image));
             await().atMost(Duration.ofSeconds(30)).until(() -> registry.connections() > 0);
 
             long deleting = System.nanoTime();
-            fixture.runtime.delete(pod);
+            shared.fixture().runtime.delete(pod);
 
-            fixture.awaitNothingLeftOf(pod, created.podJid());
+            shared.fixture().awaitNothingLeftOf(pod, created.podJid());
             assertThat(Duration.ofNanos(System.nanoTime() - deleting)).isLessThan(PROMPTLY);
         }
     }
@@ -66,19 +54,19 @@ class ImageTransferCancellationTest {
         buildLargeImage(image);
         try {
             Pod pod = pod("moving", new ContainerBuilder().withName("main").withImage(image).withCommand("true").build());
-            CreateResponse created = fixture.create(pod);
-            fixture.awaitStatus(pod, status -> waitingMessage(status).equals("moving image " + image + " from the host"));
+            CreateResponse created = shared.fixture().create(pod);
+            shared.fixture().awaitStatus(pod, status -> waitingMessage(status).equals("moving image " + image + " from the host"));
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                    .until(() -> waitingMessage(fixture.status(pod)).startsWith("moving image"));
+                    .until(() -> waitingMessage(shared.fixture().status(pod)).startsWith("moving image"));
 
             long deleting = System.nanoTime();
-            fixture.runtime.delete(pod);
+            shared.fixture().runtime.delete(pod);
 
-            fixture.awaitNothingLeftOf(pod, created.podJid());
+            shared.fixture().awaitNothingLeftOf(pod, created.podJid());
             assertThat(Duration.ofNanos(System.nanoTime() - deleting)).isLessThan(PROMPTLY);
         } finally {
-            fixture.docker.listImagesCmd().withLabelFilter(fixture.ownLabels()).exec()
-                    .forEach(built -> fixture.docker.removeImageCmd(built.getId()).withForce(true).exec());
+            shared.fixture().docker.listImagesCmd().withLabelFilter(shared.fixture().ownLabels()).exec()
+                    .forEach(built -> shared.fixture().docker.removeImageCmd(built.getId()).withForce(true).exec());
         }
     }
 
@@ -88,8 +76,8 @@ class ImageTransferCancellationTest {
         try {
             Files.writeString(context.resolve("Dockerfile"), "FROM " + RuntimeFixture.BUSYBOX + "\n"
                     + "RUN head -c 600000000 /dev/zero > /payload\n");
-            fixture.docker.buildImageCmd(context.toFile()).withTags(Set.of(tag))
-                    .withLabels(fixture.ownLabels())
+            shared.fixture().docker.buildImageCmd(context.toFile()).withTags(Set.of(tag))
+                    .withLabels(shared.fixture().ownLabels())
                     .exec(new BuildImageResultCallback()).awaitImageId();
         } finally {
             Files.delete(context.resolve("Dockerfile"));

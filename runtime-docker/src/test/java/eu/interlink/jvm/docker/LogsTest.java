@@ -161,8 +161,6 @@ class LogsTest {
     }
 
     private static String logs(String container, LogOptions options) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fixture.runtime.logs(request(container, options)).writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return fixture.logs(pod, container, options);
     }
 }

@@ -5,37 +5,22 @@ import static eu.interlink.jvm.docker.RuntimeFixture.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.interlink.jvm.api.wire.LogOptions;
-import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** cpu and memory limits enforced by the sandbox's engine, as kubelet enforces them. */
 class ResourceLimitsTest {
 
-    private static RuntimeFixture fixture;
-
-    @BeforeAll
-    static void openRuntime() throws IOException {
-        fixture = RuntimeFixture.open();
-    }
-
-    @AfterAll
-    static void closeRuntime() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedRuntime shared = new SharedRuntime(RuntimeFixture::open);
 
     @Test
     void theContainerRunsInsideItsCpuAndMemoryLimits() throws IOException {
@@ -45,7 +30,7 @@ class ResourceLimitsTest {
                 """), "1500m", "32Mi");
         Pod pod = pod("limits", limited);
 
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
         ContainerStateTerminated done = terminated(pod);
         assertThat(done.getExitCode()).isZero();
@@ -56,7 +41,7 @@ class ResourceLimitsTest {
     void aContainerThatOutgrowsItsMemoryLimitIsReportedOomKilled() {
         Pod pod = pod("oom", limits(shell("main", "head -c 200m /dev/zero | tail"), "1", "16Mi"));
 
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
         ContainerStateTerminated done = terminated(pod);
         assertThat(done.getReason()).isEqualTo("OOMKilled");
@@ -70,14 +55,11 @@ class ResourceLimitsTest {
     }
 
     private static ContainerStateTerminated terminated(Pod pod) {
-        PodStatus status = fixture.awaitStatus(pod, s -> s.containers().get(0).getState().getTerminated() != null);
+        PodStatus status = shared.fixture().awaitStatus(pod, s -> s.containers().get(0).getState().getTerminated() != null);
         return status.containers().get(0).getState().getTerminated();
     }
 
     private static String logs(Pod pod) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fixture.runtime.logs(new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), "main",
-                LogOptions.DEFAULTS)).writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return shared.fixture().logs(pod, "main", LogOptions.DEFAULTS);
     }
 }

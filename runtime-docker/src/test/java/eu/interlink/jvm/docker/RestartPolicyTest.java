@@ -17,15 +17,12 @@ import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Containers run again as the pod's {@code restartPolicy} says, after kubelet's pauses (here from 1 s), and are
@@ -37,26 +34,15 @@ class RestartPolicyTest {
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final LogOptions PREVIOUS = new LogOptions(0, 0, false, false, true, 0, null);
 
-    private static RuntimeFixture fixture;
-
-    @BeforeAll
-    static void openRuntime() throws IOException {
-        fixture = RuntimeFixture.withFirstRestartPause(FIRST_PAUSE);
-    }
-
-    @AfterAll
-    static void closeRuntime() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedRuntime shared = new SharedRuntime(() -> RuntimeFixture.withFirstRestartPause(FIRST_PAUSE));
 
     @Test
     void onFailureRunsAFailingContainerAgainAfterPausesThatDoubleUntilItSucceeds() throws IOException {
         Pod pod = withState("OnFailure", List.of(), counting("main", "[ $n -ge 3 ]"));
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        ContainerStatus pausing = fixture.awaitStatus(pod, status -> pauses(main(status))).containers().get(0);
+        ContainerStatus pausing = shared.fixture().awaitStatus(pod, status -> pauses(main(status))).containers().get(0);
         int restarts = pausing.getRestartCount();
         assertThat(restarts).isLessThan(2);
         assertThat(waiting(pausing).getReason()).isEqualTo("CrashLoopBackOff");
@@ -68,7 +54,7 @@ class RestartPolicyTest {
         assertThat(Instant.parse(lastRun(pausing).getStartedAt()))
                 .isBeforeOrEqualTo(Instant.parse(lastRun(pausing).getFinishedAt()));
 
-        ContainerStatus done = fixture.awaitStatus(pod, status -> terminated(main(status)) != null).containers().get(0);
+        ContainerStatus done = shared.fixture().awaitStatus(pod, status -> terminated(main(status)) != null).containers().get(0);
         assertThat(terminated(done).getExitCode()).isZero();
         assertThat(terminated(done).getReason()).isEqualTo("Completed");
         assertThat(done.getRestartCount()).isEqualTo(2);
@@ -79,64 +65,64 @@ class RestartPolicyTest {
 
         assertThat(logs(pod, "main", LogOptions.DEFAULTS)).isEqualTo("run 3\n");
         assertThat(logs(pod, "main", PREVIOUS)).isEqualTo("run 2\n");
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void alwaysIsTheDefaultAndRunsAContainerThatExitedWithZeroAgainWithoutEverReportingItTerminated() {
         Pod pod = withPolicy(null, List.of(), shell("main", "echo ok"));
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        ContainerStatus main = fixture.awaitStatus(pod, status -> {
+        ContainerStatus main = shared.fixture().awaitStatus(pod, status -> {
             assertThat(main(status).getState().getTerminated()).as("a container that runs again").isNull();
             return main(status).getRestartCount() >= 2;
         }).containers().get(0);
 
         assertThat(lastRun(main).getExitCode()).isZero();
         assertThat(lastRun(main).getReason()).isEqualTo("Completed");
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void onFailureLeavesAContainerThatExitedWithZeroTerminatedWhileAFailingOneRunsAgain() {
         Pod pod = withPolicy("OnFailure", List.of(), shell("done", "echo done"), shell("crash", "exit 1"));
-        fixture.create(pod);
-        String doneId = fixture.awaitStatus(pod, status -> terminated(status.containers().get(0)) != null)
+        shared.fixture().create(pod);
+        String doneId = shared.fixture().awaitStatus(pod, status -> terminated(status.containers().get(0)) != null)
                 .containers().get(0).getContainerID();
 
-        PodStatus later = fixture.awaitStatus(pod, status -> status.containers().get(1).getRestartCount() >= 1);
+        PodStatus later = shared.fixture().awaitStatus(pod, status -> status.containers().get(1).getRestartCount() >= 1);
 
         ContainerStatus done = later.containers().get(0);
         assertThat(terminated(done).getReason()).isEqualTo("Completed");
         assertThat(done.getRestartCount()).isZero();
         assertThat(done.getLastState()).isNull();
         assertThat(done.getContainerID()).isEqualTo(doneId);
-        assertThatThrownBy(() -> fixture.runtime.logs(request(pod, "done", PREVIOUS)))
+        assertThatThrownBy(() -> shared.fixture().runtime.logs(request(pod, "done", PREVIOUS)))
                 .isInstanceOf(PodNotFoundException.class).hasMessageEndingWith("has no previous instance");
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void neverReportsAFailedContainerTerminatedWithoutRestarts() {
         Pod pod = withPolicy("Never", List.of(), shell("main", "exit 4"));
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        ContainerStatus main = fixture.awaitStatus(pod, status -> terminated(main(status)) != null).containers().get(0);
+        ContainerStatus main = shared.fixture().awaitStatus(pod, status -> terminated(main(status)) != null).containers().get(0);
 
         assertThat(terminated(main).getExitCode()).isEqualTo(4);
         assertThat(terminated(main).getReason()).isEqualTo("Error");
         assertThat(main.getRestartCount()).isZero();
         assertThat(main.getLastState()).isNull();
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
     void aFailedInitContainerRunsAgainUnderOnFailureWhileThePodInitializesAndThenTheMainContainerRuns()
             throws IOException {
         Pod pod = withState("OnFailure", List.of(counting("setup", "[ $n -ge 2 ]")), shell("main", "echo main"));
-        fixture.create(pod);
+        shared.fixture().create(pod);
 
-        PodStatus pausing = fixture.awaitStatus(pod, status -> pauses(status.initContainers().get(0)));
+        PodStatus pausing = shared.fixture().awaitStatus(pod, status -> pauses(status.initContainers().get(0)));
         ContainerStatus setup = pausing.initContainers().get(0);
         assertThat(waiting(setup).getReason()).isEqualTo("CrashLoopBackOff");
         assertThat(waiting(setup).getMessage()).isEqualTo("back-off 1s restarting failed container=setup pod=tests/flaky");
@@ -144,13 +130,13 @@ class RestartPolicyTest {
         assertThat(setup.getRestartCount()).isZero();
         assertThat(waiting(main(pausing)).getReason()).isEqualTo("PodInitializing");
 
-        PodStatus done = fixture.awaitStatus(pod, status -> terminated(main(status)) != null);
+        PodStatus done = shared.fixture().awaitStatus(pod, status -> terminated(main(status)) != null);
         assertThat(terminated(done.initContainers().get(0)).getReason()).isEqualTo("Completed");
         assertThat(done.initContainers().get(0).getRestartCount()).isEqualTo(1);
         assertThat(terminated(main(done)).getReason()).isEqualTo("Completed");
         assertThat(logs(pod, "setup", PREVIOUS)).isEqualTo("run 1\n");
         assertThat(logs(pod, "main", LogOptions.DEFAULTS)).isEqualTo("main\n");
-        fixture.runtime.delete(pod);
+        shared.fixture().runtime.delete(pod);
     }
 
     @Test
@@ -219,8 +205,6 @@ class RestartPolicyTest {
     }
 
     private static String logs(Pod pod, String container, LogOptions options) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fixture.runtime.logs(request(pod, container, options)).writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return shared.fixture().logs(pod, container, options);
     }
 }

@@ -20,6 +20,8 @@ import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.api.runtime.RuntimeContext;
 import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.api.wire.CreateResponse;
+import eu.interlink.jvm.api.wire.LogOptions;
+import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.engine.DockerMessages;
@@ -27,7 +29,9 @@ import eu.interlink.jvm.docker.engine.Labels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -204,6 +208,14 @@ final class RuntimeFixture implements AutoCloseable {
     CreateResponse create(RetrievedPodData data) {
         created.add(data.pod());
         return runtime.create(data);
+    }
+
+    /** The log of one of the pod's containers, as the runtime writes it. */
+    String logs(Pod pod, String container, LogOptions options) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        runtime.logs(new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), container,
+                options)).writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     PodStatus status(Pod pod) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.LogOptions;
-import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedContainer;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
@@ -16,15 +15,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ConfigMaps, Secrets and emptyDirs as files, and the environment from the pod and its objects, on the real engine. */
 class VolumesAndEnvironmentTest {
@@ -36,19 +32,8 @@ class VolumesAndEnvironmentTest {
                     .withData(Map.of("password", "czNjcjN0")).build()),
             List.of(), null);
 
-    private static RuntimeFixture fixture;
-
-    @BeforeAll
-    static void openRuntime() throws IOException {
-        fixture = RuntimeFixture.open();
-    }
-
-    @AfterAll
-    static void closeRuntime() throws IOException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedRuntime shared = new SharedRuntime(RuntimeFixture::open);
 
     @Test
     void containersReadTheirObjectsAsFilesShareAnEmptyDirAndGetTheirEnvironment() throws IOException {
@@ -94,9 +79,9 @@ class VolumesAndEnvironmentTest {
                   volumeMounts: [{name: scratch, mountPath: /shared}]
                 """);
 
-        fixture.create(new RetrievedPodData(pod, List.of(OBJECTS)));
+        shared.fixture().create(new RetrievedPodData(pod, List.of(OBJECTS)));
 
-        PodStatus done = fixture.awaitStatus(pod, status -> status.containers().stream()
+        PodStatus done = shared.fixture().awaitStatus(pod, status -> status.containers().stream()
                 .allMatch(container -> container.getState().getTerminated() != null));
         ContainerStateTerminated reader = done.containers().get(0).getState().getTerminated();
         assertThat(reader.getExitCode()).as(reader.getMessage()).isZero();
@@ -124,18 +109,15 @@ class VolumesAndEnvironmentTest {
                   volumeMounts: [{name: config, mountPath: /etc/app}]
                 """);
 
-        assertThatThrownBy(() -> fixture.create(new RetrievedPodData(pod, List.of())))
+        assertThatThrownBy(() -> shared.fixture().create(new RetrievedPodData(pod, List.of())))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessage("spec.volumes[config]: ConfigMap nowhere was not sent with the pod; "
                         + "containers[app].env[X].valueFrom: Secret gone was not sent with the pod");
-        assertThat(fixture.containersOf(pod)).isEmpty();
+        assertThat(shared.fixture().containersOf(pod)).isEmpty();
     }
 
     private static String logs(Pod pod, String container) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fixture.runtime.logs(new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), container,
-                LogOptions.DEFAULTS)).writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return shared.fixture().logs(pod, container, LogOptions.DEFAULTS);
     }
 
     private static Pod pod(String name, String specYaml) {
