@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.PodStatus;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A pod's containers share one network namespace, as in Kubernetes: they reach each other on localhost. */
+/**
+ * What a pod's containers share and get, as in Kubernetes: one network namespace (they reach each other on
+ * localhost), and a terminal and an open standard input when they ask for them.
+ */
 class SharedNetworkTest {
 
     @RegisterExtension
@@ -30,5 +34,19 @@ class SharedNetworkTest {
         assertThat(done.containers()).allSatisfy(container ->
                 assertThat(container.getState().getTerminated().getExitCode()).isZero());
         assertThat(shared.fixture().logs(pod, "client", LogOptions.DEFAULTS)).isEqualTo("hello over localhost\n");
+    }
+
+    @Test
+    void aContainerGetsATerminalAndAnOpenStandardInputWhenItAsks() throws IOException {
+        Pod pod = pod("tty", new ContainerBuilder(shell("asks", "test -t 1 && echo terminal; readlink /proc/self/fd/0"))
+                .withTty(true).withStdin(true).build(),
+                shell("plain", "test -t 1 || echo no terminal; readlink /proc/self/fd/0"));
+
+        shared.fixture().create(pod);
+
+        shared.fixture().awaitStatus(pod, status -> status.containers().stream()
+                .allMatch(container -> container.getState().getTerminated() != null));
+        assertThat(shared.fixture().logs(pod, "asks", LogOptions.DEFAULTS)).startsWith("terminal\r\n/dev/pts/");
+        assertThat(shared.fixture().logs(pod, "plain", LogOptions.DEFAULTS)).isEqualTo("no terminal\n/dev/null\n");
     }
 }

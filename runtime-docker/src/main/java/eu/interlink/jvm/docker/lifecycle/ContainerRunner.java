@@ -32,6 +32,8 @@ public final class ContainerRunner {
                     .withName(spec.name())
                     .withLabels(spec.labels())
                     .withEnv(spec.env())
+                    .withStdinOpen(spec.stdin())
+                    .withTty(spec.tty())
                     .withHostConfig(hostConfig(spec));
             if (spec.entrypoint() != null) {
                 create.withEntrypoint(spec.entrypoint());

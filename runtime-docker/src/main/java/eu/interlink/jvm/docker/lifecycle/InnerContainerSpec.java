@@ -22,6 +22,8 @@ import java.util.Map;
  * @param workingDir {@code workingDir}, or null for the image's
  * @param mounts     the volumes it mounts, as paths in the sandbox folder
  * @param resources  its cpu and memory limits and cpu weight
+ * @param stdin      {@code stdin}: keep the container's standard input open, as a pipe
+ * @param tty        {@code tty}: give the container a terminal
  * @param labels     the labels of the inner container
  */
 public record InnerContainerSpec(
@@ -33,6 +35,8 @@ public record InnerContainerSpec(
         String workingDir,
         List<ResolvedMount> mounts,
         ContainerResources resources,
+        boolean stdin,
+        boolean tty,
         Map<String, String> labels) {
 
     /**
@@ -57,6 +61,8 @@ public record InnerContainerSpec(
                 workingDir == null || workingDir.isBlank() ? null : workingDir,
                 List.copyOf(mounts),
                 ContainerResources.of(container),
+                Boolean.TRUE.equals(container.getStdin()),
+                Boolean.TRUE.equals(container.getTty()),
                 Map.copyOf(labels));
     }
 
@@ -66,7 +72,7 @@ public record InnerContainerSpec(
      */
     InnerContainerSpec afterRestarts(int restartCount) {
         return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
-                resources, labels);
+                resources, stdin, tty, labels);
     }
 
     private static List<String> expanded(List<String> argv, Map<String, String> variables) {

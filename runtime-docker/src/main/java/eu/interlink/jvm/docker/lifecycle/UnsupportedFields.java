@@ -18,7 +18,7 @@ import java.util.Set;
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
  * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks,
  * security contexts, host ports and host namespaces, sidecar containers (an init container's restart policy), pull
- * secrets, stdin and tty, host aliases and DNS settings.
+ * secrets, host aliases and DNS settings.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
  * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
@@ -74,8 +74,6 @@ final class UnsupportedFields {
                     found.add(at + ".ports[" + name + "].hostPort");
                 }
             }
-            ifTrue(container.getStdin(), at + ".stdin");
-            ifTrue(container.getTty(), at + ".tty");
             if (container.getRestartPolicy() != null) {
                 found.add(at + ".restartPolicy " + container.getRestartPolicy() + " (sidecar containers)");
             }

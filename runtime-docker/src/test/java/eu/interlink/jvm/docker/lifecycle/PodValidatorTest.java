@@ -101,8 +101,6 @@ class PodValidatorTest {
                 .withNewLifecycle().withNewPreStop().withNewExec().withCommand("true").endExec().endPreStop().endLifecycle()
                 .withNewSecurityContext().withRunAsUser(1000L).endSecurityContext()
                 .addNewPort().withName("http").withContainerPort(8080).withHostPort(80).endPort()
-                .withStdin(true)
-                .withTty(true)
                 .endContainer()
                 .withRestartPolicy("OnFailure")
                 .addNewImagePullSecret("registry-secret")
@@ -130,8 +128,6 @@ class PodValidatorTest {
                         + "spec.containers[app].lifecycle, "
                         + "spec.containers[app].securityContext, "
                         + "spec.containers[app].ports[http].hostPort, "
-                        + "spec.containers[app].stdin, "
-                        + "spec.containers[app].tty, "
                         + "spec.imagePullSecrets, "
                         + "spec.hostNetwork, "
                         + "spec.hostPID, "
