@@ -31,6 +31,8 @@ final class RuntimeReadiness {
         this.pool = pool;
         this.dindImage = new BackgroundRefresh<>(new Readiness(false, "the DIND image was not looked for yet"),
                 DIND_CHECK_MAX_AGE, previous -> dindImages.check(), background, clock);
+        // Starts the first look now, in the background, rather than when /readyz is first asked.
+        dindImage.get();
     }
 
     Readiness now() {
