@@ -64,6 +64,16 @@ class PodLifecycleIT {
     }
 
     @Test
+    void saysItIsReadyOnceItsPoolOfSandboxesIsFull() {
+        HttpResponse<String> ready = await("readiness").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> interLink.call("GET", "/readyz", null), response -> response.statusCode() == 200);
+
+        assertThat(json(ready).get("status").asText()).isEqualTo("ready");
+        assertThat(json(ready).get("detail").asText()).contains("pool 2/2 sandboxes ready");
+        assertThat(interLink.call("GET", "/healthz", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void takesABodylessStatusForThePing() {
         HttpResponse<String> ping = interLink.call("GET", "/status", null);
 
