@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class ContainerSupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerSupervisor.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final ContainerRunner runner;
     private final RestartRule rule;
@@ -40,8 +41,9 @@ final class ContainerSupervisor {
     private void stopped(PodContainers containers, Container container, String containerId) {
         ContainerSnapshot run = runner.inspect(containers.engine(), containerId);
         if (!run.ended()) {
-            // The wait broke, not the container.
-            supervise(containers, container);
+            // The wait broke, not the container: watch again after a pause, so that a wait that keeps breaking
+            // (a container that never really started) cannot spin.
+            later(containers, container, RETRY, () -> supervise(containers, container));
             return;
         }
         restartAfterPause(containers, container, run);
@@ -71,8 +73,10 @@ final class ContainerSupervisor {
                 try {
                     step.run();
                 } catch (RuntimeException e) {
-                    LOG.warn("Container {} of pod {} will not be restarted: {}", container.getName(), pod.identity(),
-                            DockerMessages.oneLine(e));
+                    // Giving up would leave the container reported as waiting to restart for ever.
+                    LOG.warn("Supervising container {} of pod {} failed ({}); trying again in {} s", container.getName(),
+                            pod.identity(), DockerMessages.oneLine(e), RETRY.toSeconds());
+                    later(containers, container, RETRY, step);
                 }
             }));
         } catch (RejectedExecutionException e) {

@@ -67,9 +67,8 @@ final class PodContainers {
      */
     boolean restart(Container container, ContainerSnapshot ended, Duration pausedFor) {
         ContainerRuns runs = pod.runs(container.getName()).orElseThrow();
-        if (runs.previous() != null) {
-            removeQuietly(container, runs.previous().containerId());
-        }
+        // Removed only once the next run exists, so that Previous logs keep working while a restart fails.
+        ContainerSnapshot beforeLast = runs.previous();
         Optional<String> created = create(container, runs.restartCount() + 1, reason -> {
             LOG.warn("Container {} of pod {} could not be restarted: {}: {}", container.getName(), pod.identity(),
                     reason.reason(), reason.message());
@@ -77,6 +76,9 @@ final class PodContainers {
         });
         created.ifPresent(id -> {
             pod.containerRestarted(container.getName(), id, ended, pausedFor);
+            if (beforeLast != null) {
+                removeQuietly(container, beforeLast.containerId());
+            }
             start(container, id);
         });
         return created.isPresent();
