@@ -5,12 +5,11 @@ import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.spec.Environment;
 import eu.interlink.jvm.docker.spec.PodAddress;
 import eu.interlink.jvm.docker.spec.SentObjects;
+import eu.interlink.jvm.docker.spec.SpecContainers;
 import eu.interlink.jvm.docker.volumes.VolumePlan;
 import eu.interlink.jvm.docker.volumes.VolumePlanner;
-import io.fabric8.kubernetes.api.model.Container;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Decides, when a pod is accepted, what its start will need from the request: its volumes, and proof that every
@@ -34,15 +33,13 @@ public final class PodPlanner {
             problems.add(e.getMessage());
         }
         Environment environment = new Environment(data.pod(), sent, PodAddress.UNKNOWN);
-        List<Container> initContainers = data.pod().getSpec().getInitContainers();
-        Stream.concat(initContainers == null ? Stream.empty() : initContainers.stream(),
-                data.pod().getSpec().getContainers().stream()).forEach(container -> {
-                    try {
-                        environment.of(container);
-                    } catch (InvalidPodException e) {
-                        problems.add(e.getMessage());
-                    }
-                });
+        SpecContainers.of(data.pod().getSpec()).forEach(container -> {
+            try {
+                environment.of(container);
+            } catch (InvalidPodException e) {
+                problems.add(e.getMessage());
+            }
+        });
         if (!problems.isEmpty()) {
             throw new InvalidPodException(String.join("; ", problems));
         }

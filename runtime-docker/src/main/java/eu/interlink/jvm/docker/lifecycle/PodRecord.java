@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.lifecycle;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
+import eu.interlink.jvm.docker.spec.SpecContainers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * What the runtime knows about one pod while its start runs and after: its spec, its sandbox, the runs of each spec
@@ -107,7 +107,7 @@ public final class PodRecord {
 
     /** Whether the spec has a container, init or regular, of this name. */
     public boolean hasContainer(String name) {
-        return Stream.concat(initContainers().stream(), containers().stream())
+        return SpecContainers.of(pod.getSpec())
                 .anyMatch(container -> container.getName().equals(name));
     }
 

@@ -8,6 +8,7 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
+import eu.interlink.jvm.docker.spec.SpecContainers;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +125,7 @@ public final class PodStarter {
 
     /** Each image the pod's containers use, once, with the most demanding of their pull policies. */
     private static Map<String, PullPolicy> imagesToSupply(PodRecord pod) {
-        return Stream.concat(pod.initContainers().stream(), pod.containers().stream())
+        return SpecContainers.of(pod.pod().getSpec())
                 .collect(Collectors.toMap(Container::getImage, PullPolicy::of,
                         (one, other) -> one.compareTo(other) <= 0 ? one : other, LinkedHashMap::new));
     }

@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.volumes;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.spec.ObjectData;
 import eu.interlink.jvm.docker.spec.SentObjects;
+import eu.interlink.jvm.docker.spec.SpecContainers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.KeyToPath;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +49,8 @@ public final class VolumePlanner {
         Map<String, Volume> volumes = volumesByName(spec, problems);
         Map<String, List<MountSpec>> mounts = new LinkedHashMap<>();
         Set<String> mounted = new LinkedHashSet<>();
-        Stream.concat(listOf(spec.getInitContainers()).stream(), listOf(spec.getContainers()).stream())
-                .forEach(container -> mounts.put(container.getName(),
-                        mountsOf(container, volumes, mounted, problems)));
+        SpecContainers.of(spec).forEach(container -> mounts.put(container.getName(),
+                mountsOf(container, volumes, mounted, problems)));
         List<VolumeContent> contents = new ArrayList<>();
         for (Volume volume : volumes.values()) {
             if (mounted.contains(volume.getName())) {
