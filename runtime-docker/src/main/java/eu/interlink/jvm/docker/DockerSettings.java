@@ -4,6 +4,7 @@ import eu.interlink.jvm.api.settings.InvalidSettingException;
 import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.docker.images.ImageReference;
 import eu.interlink.jvm.docker.sandbox.DindSecurity;
+import eu.interlink.jvm.docker.sandbox.RegistryFlags;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxNetwork;
 import java.nio.file.InvalidPathException;
@@ -45,6 +46,13 @@ import java.util.regex.Pattern;
  *       using them start without moving images; a YAML list, or comma-separated in the environment</td></tr>
  *   <tr><td>{@code Docker.DindNetwork}</td><td>{@code DINDNETWORK}</td><td>{@code bridge}</td>
  *       <td>the host network sandboxes join; a bridge network of that name is made when it does not exist</td></tr>
+ *   <tr><td>{@code Docker.RegistryMirrors}</td><td>{@code REGISTRYMIRRORS}</td><td>none</td>
+ *       <td>the registry mirrors of the sandboxes' inner engines ({@code dockerd --registry-mirror}): http or https
+ *       URLs without credentials, path, query or fragment; a YAML list, or comma-separated in the environment</td></tr>
+ *   <tr><td>{@code Docker.InsecureRegistries}</td><td>{@code INSECUREREGISTRIES}</td><td>none</td>
+ *       <td>the registries the sandboxes' inner engines reach without verifying TLS
+ *       ({@code dockerd --insecure-registry}): hosts, {@code host:port} pairs or CIDR ranges, without a scheme or
+ *       path; a YAML list, or comma-separated in the environment</td></tr>
  * </table>
  *
  * <p>The engine's address is docker-java's own setting: {@code DOCKER_HOST}, by default
@@ -61,6 +69,8 @@ import java.util.regex.Pattern;
  * @param poolBuildParallelism see {@code Docker.PoolBuildParallelism}
  * @param preloadImages        see {@code Docker.PreloadImages}
  * @param dindNetwork          see {@code Docker.DindNetwork}
+ * @param registryMirrors      see {@code Docker.RegistryMirrors}
+ * @param insecureRegistries   see {@code Docker.InsecureRegistries}
  */
 public record DockerSettings(
         Path dataRootFolder,
@@ -73,7 +83,9 @@ public record DockerSettings(
         int availableDinds,
         int poolBuildParallelism,
         List<String> preloadImages,
-        String dindNetwork) {
+        String dindNetwork,
+        List<String> registryMirrors,
+        List<String> insecureRegistries) {
 
     /** The section of the configuration file that holds the Docker settings. */
     public static final String SECTION = "Docker";
@@ -84,6 +96,8 @@ public record DockerSettings(
 
     public DockerSettings {
         preloadImages = List.copyOf(preloadImages);
+        registryMirrors = List.copyOf(registryMirrors);
+        insecureRegistries = List.copyOf(insecureRegistries);
     }
 
     /**
@@ -114,7 +128,32 @@ public record DockerSettings(
                 settings.integer("AVAILABLEDINDS", 2, 0, 64),
                 docker.integer("PoolBuildParallelism", 2, 1, 16),
                 preloadImages,
-                network(docker));
+                network(docker),
+                registryMirrors(docker),
+                insecureRegistries(docker));
+    }
+
+    private static List<String> registryMirrors(PluginSettings docker) {
+        List<String> mirrors = docker.list("RegistryMirrors");
+        for (String mirror : mirrors) {
+            if (!RegistryFlags.isMirror(mirror)) {
+                throw docker.invalid("RegistryMirrors", "a list of http or https URLs of registry mirrors such as"
+                        + " https://mirror.example:5000, without credentials, path, query or fragment",
+                        RegistryFlags.withoutCredentials(mirror));
+            }
+        }
+        return mirrors;
+    }
+
+    private static List<String> insecureRegistries(PluginSettings docker) {
+        List<String> registries = docker.list("InsecureRegistries");
+        for (String registry : registries) {
+            if (!RegistryFlags.isInsecureRegistry(registry)) {
+                throw docker.invalid("InsecureRegistries", "a list of hosts, host:port pairs or CIDR ranges such as"
+                        + " registry.internal:5000 or 10.0.0.0/8, without a scheme or path", registry);
+            }
+        }
+        return registries;
     }
 
     private static String network(PluginSettings docker) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DockerSettingsTest {
 
@@ -30,6 +32,8 @@ class DockerSettingsTest {
         assertThat(settings.poolBuildParallelism()).isEqualTo(2);
         assertThat(settings.preloadImages()).isEmpty();
         assertThat(settings.dindNetwork()).isEqualTo("bridge");
+        assertThat(settings.registryMirrors()).isEmpty();
+        assertThat(settings.insecureRegistries()).isEmpty();
     }
 
     @Test
@@ -46,11 +50,14 @@ class DockerSettingsTest {
                         Map.entry("PodStarters", 3),
                         Map.entry("PoolBuildParallelism", 4),
                         Map.entry("PreloadImages", List.of("busybox:1.36", "registry.example/app:2")),
-                        Map.entry("DindNetwork", "interlink-pods"))), Map.of()));
+                        Map.entry("DindNetwork", "interlink-pods"),
+                        Map.entry("RegistryMirrors", List.of("https://mirror.example:5000", "http://10.0.0.7/")),
+                        Map.entry("InsecureRegistries", List.of("registry.internal:5000", "10.0.0.0/8")))), Map.of()));
 
         assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
                 DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3, 5, 4,
-                List.of("busybox:1.36", "registry.example/app:2"), "interlink-pods"));
+                List.of("busybox:1.36", "registry.example/app:2"), "interlink-pods",
+                List.of("https://mirror.example:5000", "http://10.0.0.7/"), List.of("registry.internal:5000", "10.0.0.0/8")));
     }
 
     @Test
@@ -59,7 +66,9 @@ class DockerSettingsTest {
                 Map.of("Docker", Map.of("DindImage", "docker:dind", "DindSecurity", "auto")),
                 Map.of("DINDIMAGE", "interlink-jvm/dind:local", "DINDSECURITY", "privileged",
                         "DATAROOTFOLDER", "/srv/interlink", "AVAILABLEDINDS", "0", "POOLBUILDPARALLELISM", "8",
-                        "PRELOADIMAGES", "busybox:1.36, python:3.12-slim", "DINDNETWORK", "sandboxes")));
+                        "PRELOADIMAGES", "busybox:1.36, python:3.12-slim", "DINDNETWORK", "sandboxes",
+                        "REGISTRYMIRRORS", "https://mirror.example, http://cache.internal:5000",
+                        "INSECUREREGISTRIES", "cache.internal:5000,fd00::/8")));
 
         assertThat(settings.dindImage()).isEqualTo("interlink-jvm/dind:local");
         assertThat(settings.dindSecurity()).isEqualTo(DindSecurity.PRIVILEGED);
@@ -68,6 +77,64 @@ class DockerSettingsTest {
         assertThat(settings.poolBuildParallelism()).isEqualTo(8);
         assertThat(settings.preloadImages()).containsExactly("busybox:1.36", "python:3.12-slim");
         assertThat(settings.dindNetwork()).isEqualTo("sandboxes");
+        assertThat(settings.registryMirrors()).containsExactly("https://mirror.example", "http://cache.internal:5000");
+        assertThat(settings.insecureRegistries()).containsExactly("cache.internal:5000", "fd00::/8");
+    }
+
+    @Test
+    void registryMirrorsAreHttpOrHttpsUrlsAsDockerdTakesThem() {
+        List<String> mirrors = List.of("https://mirror.example", "http://mirror.example:5000/", "HTTPS://Mirror.Example",
+                "https://10.0.0.7:443", "https://[fd00::7]:5000");
+
+        assertThat(DockerSettings.from(docker(Map.of("RegistryMirrors", mirrors))).registryMirrors())
+                .containsExactlyElementsOf(mirrors);
+    }
+
+    @Test
+    void insecureRegistriesAreHostsHostPortPairsOrCidrRanges() {
+        List<String> registries = List.of("registry.internal", "registry.internal:5000", "localhost:5000",
+                "10.0.0.7:5000", "[fd00::7]:5000", "fd00::7", "10.0.0.0/8", "192.168.1.0/24", "fd00::/8");
+
+        assertThat(DockerSettings.from(docker(Map.of("InsecureRegistries", registries))).insecureRegistries())
+                .containsExactlyElementsOf(registries);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mirror.example", "ftp://mirror.example", "file:///srv/mirror", "https:mirror.example",
+            "https:///v2", "https://mirror.example/v2", "https://mirror.example?region=eu", "https://mirror.example#a",
+            "https://mirror.example:70000", "https://my_mirror.example", "https://mirror.example/ --debug",
+            "https://mirror.example;reboot"})
+    void aRegistryMirrorThatIsNotAPlainHttpOrHttpsUrlIsRefused(String mirror) {
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("RegistryMirrors", List.of("https://ok.example",
+                mirror)))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.RegistryMirrors: expected a list of http or https URLs of registry mirrors such as"
+                        + " https://mirror.example:5000, without credentials, path, query or fragment, got '" + mirror + "'")
+                .satisfies(e -> assertThat(((InvalidSettingException) e).key()).isEqualTo("Docker.RegistryMirrors"));
+    }
+
+    @Test
+    void aRegistryMirrorWithCredentialsIsRefusedWithoutShowingThem() {
+        assertThatThrownBy(() -> DockerSettings.from(PluginSettings.of(Map.of(),
+                Map.of("REGISTRYMIRRORS", "https://robot:s3cret@mirror.example"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.RegistryMirrors: expected a list of http or https URLs")
+                .hasMessageEndingWith("got 'https://***@mirror.example'")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://registry.internal:5000", "registry.internal:5000/v2", "registry.internal:0",
+            "registry.internal:65536", "registry_1.internal", "-registry.internal", "registry.internal.",
+            "[fd00::7]", "fd00::7::8", "10.0.0.0/33", "fd00::/129", "300.0.0.0/8", "registry internal",
+            "registry.internal;reboot", "$(reboot)"})
+    void anInsecureRegistryThatIsNotAHostHostPortOrCidrIsRefused(String registry) {
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("InsecureRegistries", List.of("ok.internal",
+                registry)))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.InsecureRegistries: expected a list of hosts, host:port pairs or CIDR ranges such as"
+                        + " registry.internal:5000 or 10.0.0.0/8, without a scheme or path, got '" + registry + "'")
+                .satisfies(e -> assertThat(((InvalidSettingException) e).key()).isEqualTo("Docker.InsecureRegistries"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,28 @@ public final class SandboxFactory {
     private final SandboxRemover remover;
     private final Duration startTimeout;
     private final SandboxNetwork network;
+    private final RegistryFlags registries;
 
     /**
+     * A factory whose inner engines use the default registries.
+     *
      * @param startTimeout how long the inner engine may take to answer ({@code Docker.SandboxStartTimeoutSeconds})
      * @param network      the host network sandboxes join ({@code Docker.DindNetwork})
      */
     public SandboxFactory(Engine host, EngineFactory engines, SandboxLayout layout, DindImageResolver dindImages,
             SandboxSecurity security, SandboxRemover remover, Duration startTimeout, SandboxNetwork network) {
+        this(host, engines, layout, dindImages, security, remover, startTimeout, network, RegistryFlags.NONE);
+    }
+
+    /**
+     * @param startTimeout how long the inner engine may take to answer ({@code Docker.SandboxStartTimeoutSeconds})
+     * @param network      the host network sandboxes join ({@code Docker.DindNetwork})
+     * @param registries   the inner engines' mirrors and insecure registries ({@code Docker.RegistryMirrors},
+     *                     {@code Docker.InsecureRegistries})
+     */
+    public SandboxFactory(Engine host, EngineFactory engines, SandboxLayout layout, DindImageResolver dindImages,
+            SandboxSecurity security, SandboxRemover remover, Duration startTimeout, SandboxNetwork network,
+            RegistryFlags registries) {
         this.host = host;
         this.engines = engines;
         this.layout = layout;
@@ -62,6 +78,7 @@ public final class SandboxFactory {
         this.remover = remover;
         this.startTimeout = startTimeout;
         this.network = network;
+        this.registries = registries;
     }
 
     /**
@@ -121,15 +138,18 @@ public final class SandboxFactory {
         List<Bind> binds = List.of(
                 new Bind(folder.toString(), new Volume(folder.toString()), AccessMode.rw),
                 new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw));
+        // The official docker:dind entrypoint takes "dockerd <flags>" as its command, as our image does; each flag is
+        // one argument, which no shell reads.
+        List<String> command = new ArrayList<>(List.of("dockerd",
+                "--host=unix://" + layout.socket(id),
+                "--cgroup-parent=/" + layout.cgroupParent(id)));
+        command.addAll(registries.dockerdArguments());
         RuntimeException refusal = null;
         for (DindSecurity mode : security.candidates()) {
             String containerId = host.call("create sandbox container " + id, client -> client.createContainerCmd(image)
                     .withName(layout.containerName(id))
                     .withLabels(containerLabels)
-                    // The official docker:dind entrypoint takes "dockerd <flags>" as its command, as our image does.
-                    .withCmd("dockerd",
-                            "--host=unix://" + layout.socket(id),
-                            "--cgroup-parent=/" + layout.cgroupParent(id))
+                    .withCmd(command)
                     // Stops docker:dind's entrypoint from making TLS certificates for a TCP listener nobody uses.
                     .withEnv("DOCKER_TLS_CERTDIR=")
                     .withHostConfig(security.hostConfig(mode, binds).withNetworkMode(network.name()))
