@@ -10,7 +10,9 @@ import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.engine.HostEngineMonitor;
 import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.Images;
+import eu.interlink.jvm.docker.lifecycle.ContainerObserver;
 import eu.interlink.jvm.docker.lifecycle.ContainerRunner;
+import eu.interlink.jvm.docker.lifecycle.PeriodicReconcile;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
 import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
@@ -23,6 +25,7 @@ import eu.interlink.jvm.docker.pool.PoolLeftovers;
 import eu.interlink.jvm.docker.pool.PoolMembers;
 import eu.interlink.jvm.docker.pool.SandboxPool;
 import eu.interlink.jvm.docker.sandbox.DindImageResolver;
+import eu.interlink.jvm.docker.sandbox.RegistryFlags;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
@@ -53,6 +56,9 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
      * then the removals of the ready sandboxes.
      */
     private static final int POOL_STOP_CALLS = 10;
+
+    /** How often every running container is inspected, in case an engine's event was missed. */
+    private static final Duration RECONCILE_PERIOD = Duration.ofSeconds(30);
 
     private final Duration firstRestartPause;
 
@@ -96,7 +102,8 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 DindImageResolver.LOCAL_IMAGE);
         SandboxSecurity security = new SandboxSecurity(settings.dindSecurity());
         SandboxFactory sandboxes = new SandboxFactory(host, engines, layout, dindImages, security, remover,
-                settings.sandboxStartTimeout(), new SandboxNetwork(host, settings.dindNetwork()));
+                settings.sandboxStartTimeout(), new SandboxNetwork(host, settings.dindNetwork()),
+                new RegistryFlags(settings.registryMirrors(), settings.insecureRegistries()));
         SandboxClaims claims = new SandboxClaims(host, layout, dindImages, remover);
         ImageSupplier imageSupplier = new ImageSupplier(host, images);
         SandboxPool pool = new SandboxPool(settings.availableDinds(), settings.poolBuildParallelism(),
@@ -105,14 +112,17 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 settings.callTimeout().multipliedBy(POOL_STOP_CALLS));
         PodRegistry pods = new PodRegistry(new Tombstones(clock, TOMBSTONE_TIME, TOMBSTONES));
         RestartRule restarts = new RestartRule(firstRestartPause);
+        ContainerRunner runner = new ContainerRunner();
+        ContainerObserver observer = new ContainerObserver(runner, threads.background());
         DockerRuntime runtime = new DockerRuntime(
                 pods,
                 new PodValidator(),
-                new PodStarter(sandboxes, claims, imageSupplier, new ContainerRunner(), restarts, threads.starters(),
+                new PodStarter(sandboxes, claims, imageSupplier, runner, observer, restarts, threads.starters(),
                         threads.background()),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(restarts),
+                new PeriodicReconcile(pods, observer, threads.background(), RECONCILE_PERIOD),
                 new LogStreamer(pods, clock),
                 monitor,
                 new RuntimeReadiness(monitor, dindImages, security, pool, threads.background(), clock),
@@ -120,7 +130,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 layout,
                 host,
                 threads);
-        pool.start();
+        runtime.start();
         return runtime;
     }
 }

@@ -20,9 +20,6 @@ import java.util.regex.Pattern;
  */
 public record RegistryFlags(List<String> mirrors, List<String> insecureRegistries) {
 
-    /** No mirror and no insecure registry: the inner engines' defaults. */
-    public static final RegistryFlags NONE = new RegistryFlags(List.of(), List.of());
-
     private static final int MAX_PORT = 65_535;
     private static final String LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
     private static final String PORT = "(?::(\\d{1,5}))?";

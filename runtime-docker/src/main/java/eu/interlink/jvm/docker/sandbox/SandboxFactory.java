@@ -51,17 +51,6 @@ public final class SandboxFactory {
     private final RegistryFlags registries;
 
     /**
-     * A factory whose inner engines use the default registries.
-     *
-     * @param startTimeout how long the inner engine may take to answer ({@code Docker.SandboxStartTimeoutSeconds})
-     * @param network      the host network sandboxes join ({@code Docker.DindNetwork})
-     */
-    public SandboxFactory(Engine host, EngineFactory engines, SandboxLayout layout, DindImageResolver dindImages,
-            SandboxSecurity security, SandboxRemover remover, Duration startTimeout, SandboxNetwork network) {
-        this(host, engines, layout, dindImages, security, remover, startTimeout, network, RegistryFlags.NONE);
-    }
-
-    /**
      * @param startTimeout how long the inner engine may take to answer ({@code Docker.SandboxStartTimeoutSeconds})
      * @param network      the host network sandboxes join ({@code Docker.DindNetwork})
      * @param registries   the inner engines' mirrors and insecure registries ({@code Docker.RegistryMirrors},

@@ -21,8 +21,8 @@ class RegistryFlagsTest {
     }
 
     @Test
-    void noneAddsNoArgument() {
-        assertThat(RegistryFlags.NONE.dockerdArguments()).isEmpty();
+    void noValuesAddNoArgument() {
+        assertThat(new RegistryFlags(List.of(), List.of()).dockerdArguments()).isEmpty();
     }
 
     @Test
