@@ -10,6 +10,7 @@ import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.HostEngineMonitor;
+import eu.interlink.jvm.docker.lifecycle.PeriodicReconcile;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodPlan;
 import eu.interlink.jvm.docker.lifecycle.PodPlanner;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Create validates the pod, admits it, gives it a ready sandbox from the pool ({@link SandboxPool}) when there is
  * one (else its start builds one) and queues its start for a free starter ({@link PodStarter}); status reads
- * the pod's containers in its sandbox ({@link PodStatusReader}); logs stream from the sandbox's engine
+ * what the pod's record knows ({@link PodStatusReader}), kept current by its sandbox's events and a periodic
+ * reconcile ({@link PeriodicReconcile}); logs stream from the sandbox's engine
  * ({@link LogStreamer}); delete stops the pod's start and its restarts, and removes the pod in the background
  * ({@link PodRemovals}).
  * Of a create and a delete of one UID, the delete wins, in whatever order they come: a deleted UID is not admitted
@@ -54,6 +56,7 @@ public final class DockerRuntime implements PodRuntime {
     private final PodStarter starter;
     private final PodRemovals removals;
     private final PodStatusReader statuses;
+    private final PeriodicReconcile reconcile;
     private final LogStreamer logs;
     private final HostEngineMonitor monitor;
     private final RuntimeReadiness readiness;
@@ -68,13 +71,14 @@ public final class DockerRuntime implements PodRuntime {
      * @param threads runs everything in the background; owned and closed by this runtime, last
      */
     DockerRuntime(PodRegistry pods, PodValidator validator, PodStarter starter, PodRemovals removals,
-            PodStatusReader statuses, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
+            PodStatusReader statuses, PeriodicReconcile reconcile, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
             SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
         this.pods = pods;
         this.validator = validator;
         this.starter = starter;
         this.removals = removals;
         this.statuses = statuses;
+        this.reconcile = reconcile;
         this.logs = logs;
         this.monitor = monitor;
         this.readiness = readiness;
@@ -82,6 +86,12 @@ public final class DockerRuntime implements PodRuntime {
         this.layout = layout;
         this.host = host;
         this.threads = threads;
+    }
+
+    /** Starts filling the pool and reconciling the pods' status now and then. */
+    void start() {
+        pool.start();
+        reconcile.start();
     }
 
     @Override
@@ -137,7 +147,8 @@ public final class DockerRuntime implements PodRuntime {
     }
 
     /**
-     * Stops followed logs, pod starts under way and restarts (those under way and those that wait), closes the pool (which removes its unclaimed sandboxes), lets
+     * Stops followed logs, the reconcile, pod starts under way and restarts (those under way and those that wait) and
+     * the event streams of pods, closes the pool (which removes its unclaimed sandboxes), lets
      * removals under way finish (each for as long as it may legitimately take: its grace period and the timeouts of its
      * calls), then stops the threads and closes the engine connections. Running pods keep running.
      */
@@ -147,6 +158,7 @@ public final class DockerRuntime implements PodRuntime {
             return;
         }
         logs.close();
+        reconcile.close();
         pods.all().forEach(PodRecord::stop);
         pool.close();
         removals.awaitUnderWay();

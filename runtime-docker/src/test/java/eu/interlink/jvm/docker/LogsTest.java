@@ -112,8 +112,7 @@ class LogsTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("tick 1\ntick 2\ntick 3\n");
         assertThat(flushes).hasValueGreaterThanOrEqualTo(3);
-        PodStatus status = fixture.status(pod);
-        assertThat(status.containers().get(1).getState().getTerminated()).isNotNull();
+        fixture.awaitStatus(pod, status -> status.containers().get(1).getState().getTerminated() != null);
     }
 
     @Test

@@ -6,20 +6,12 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
-import com.github.dockerjava.api.model.WaitResponse;
-import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
-import eu.interlink.jvm.docker.engine.EngineException;
-import eu.interlink.jvm.docker.engine.StreamCallback;
 import eu.interlink.jvm.docker.spec.ContainerResources;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Creates, starts, inspects, waits for and removes a pod's containers on its sandbox's inner engine. Each container
+ * Creates, starts, inspects and removes a pod's containers on its sandbox's inner engine. Each container
  * shares the sandbox's network namespace ({@code network_mode: host}), so a pod's containers share one IP and
  * {@code localhost}, as in Kubernetes.
  */
@@ -87,77 +79,6 @@ public final class ContainerRunner {
                     client -> client.removeContainerCmd(containerId).withForce(true).exec());
         } catch (NotFoundException e) {
             // Removed already: what was asked is done.
-        }
-    }
-
-    /**
-     * Waits, as long as it takes, until the container stops, and returns how it ended.
-     *
-     * @throws CancellationException when cancelled while waiting
-     */
-    public ContainerSnapshot awaitExit(Engine inner, String containerId, Cancellation cancellation) {
-        StreamCallback<WaitResponse> wait = cancellation.track(
-                inner.streams().waitContainerCmd(containerId).exec(new StreamCallback<>()));
-        try (wait) {
-            wait.awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for container " + containerId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            cancellation.untrack(wait);
-        }
-        if (cancellation.isCancelled()) {
-            throw new CancellationException("cancelled while waiting for container " + containerId);
-        }
-        ContainerSnapshot run = inspect(inner, containerId);
-        if (!run.ended()) {
-            throw new EngineException(inner.address() + ": the wait for container " + containerId
-                    + " ended, but the container did not (it is " + run.status() + ")");
-        }
-        return run;
-    }
-
-    /**
-     * Calls {@code stopped} once, on a docker-java stream thread, when the container is not running anymore or when
-     * the wait for it broke, unless cancelled first; returns at once. No thread of the runtime waits: docker-java's
-     * stream thread does.
-     */
-    public void watchExit(Engine inner, String containerId, Cancellation cancellation, Runnable stopped) {
-        inner.streams().waitContainerCmd(containerId).exec(cancellation.track(new ExitWatch(cancellation, stopped)));
-    }
-
-    /** A wait for a container's exit that tells its end once, whether the stream completed or broke. */
-    private static final class ExitWatch extends StreamCallback<WaitResponse> {
-
-        private final Cancellation cancellation;
-        private final Runnable stopped;
-        private final AtomicBoolean told = new AtomicBoolean();
-
-        ExitWatch(Cancellation cancellation, Runnable stopped) {
-            this.cancellation = cancellation;
-            this.stopped = stopped;
-        }
-
-        @Override
-        public void onComplete() {
-            closeQuietly();
-            tell();
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            // The container's state, inspected next, tells whether it stopped or the stream broke.
-            closeQuietly();
-            tell();
-        }
-
-        private void tell() {
-            cancellation.untrack(this);
-            if (!cancellation.isCancelled() && told.compareAndSet(false, true)) {
-                stopped.run();
-            }
         }
     }
 }

@@ -58,6 +58,17 @@ public record ContainerSnapshot(
         };
     }
 
+    /**
+     * How far its run has come: 0 created, 1 running (or paused, or restarting), 2 ended. A run only goes forward, so
+     * of two snapshots of one container, the one that has come further is the later.
+     */
+    public int progress() {
+        if (ended()) {
+            return 2;
+        }
+        return "created".equals(status) ? 0 : 1;
+    }
+
     /** How its run ended: its exit code, never 0 for a start that failed. */
     public long exitStatus() {
         return startFailed() && exitCode == 0 ? START_FAILED_EXIT_CODE : exitCode;

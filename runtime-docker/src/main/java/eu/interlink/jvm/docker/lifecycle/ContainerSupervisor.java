@@ -11,42 +11,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Restarts a pod's regular containers as its {@code restartPolicy} says, after kubelet's pause ({@link RestartRule}),
- * without holding a runtime thread while a container runs or pauses: the container's exit ends a wait stream
- * ({@link ContainerRunner#watchExit}), and the pause is a timer on the background pool, where the restart then runs.
- * Stopping the pod ends its waits and drops its timers at once.
+ * without holding a thread while a container runs or pauses: the container's exit, as the {@link ContainerObserver}
+ * records it, completes a future ({@link PodRecord#exit}), and the pause is a timer on the background pool, where the
+ * restart then runs. Stopping the pod drops its timers at once.
  */
 final class ContainerSupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerSupervisor.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
-    private final ContainerRunner runner;
     private final RestartRule rule;
     private final ScheduledExecutorService background;
 
     /** @param background where exits are handled, pauses timed and restarts run; owned by the caller */
-    ContainerSupervisor(ContainerRunner runner, RestartRule rule, ScheduledExecutorService background) {
-        this.runner = runner;
+    ContainerSupervisor(RestartRule rule, ScheduledExecutorService background) {
         this.rule = rule;
         this.background = background;
     }
 
     /** Watches the container's current run, and restarts it when it ends, as long as the pod runs; returns at once. */
     void supervise(PodContainers containers, Container container) {
-        String containerId = containers.pod().runs(container.getName()).orElseThrow().containerId();
-        runner.watchExit(containers.engine(), containerId, containers.pod().cancellation(),
-                () -> later(containers, container, Duration.ZERO, () -> stopped(containers, container, containerId)));
-    }
-
-    private void stopped(PodContainers containers, Container container, String containerId) {
-        ContainerSnapshot run = runner.inspect(containers.engine(), containerId);
-        if (!run.ended()) {
-            // The wait broke, not the container: watch again after a pause, so that a wait that keeps breaking
-            // (a container that never really started) cannot spin.
-            later(containers, container, RETRY, () -> supervise(containers, container));
-            return;
-        }
-        restartAfterPause(containers, container, run);
+        PodRecord pod = containers.pod();
+        String containerId = pod.runs(container.getName()).orElseThrow().containerId();
+        pod.exit(containerId).thenAccept(
+                run -> later(containers, container, Duration.ZERO, () -> restartAfterPause(containers, container, run)));
     }
 
     private void restartAfterPause(PodContainers containers, Container container, ContainerSnapshot run) {

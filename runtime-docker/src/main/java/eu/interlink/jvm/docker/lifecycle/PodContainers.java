@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a pod's spec containers in its sandbox, once its volumes are written: creates and starts the inner container
  * of each run, with the container's environment resolved (now that the pod's IP is known) and its volumes mounted,
- * and records it on the pod.
+ * and records it on the pod, with what Docker says about it once it was started.
  */
 final class PodContainers {
 
@@ -31,12 +31,15 @@ final class PodContainers {
     private final Sandbox sandbox;
     private final VolumeWriter volumes;
     private final ContainerRunner runner;
+    private final ContainerObserver observer;
 
-    PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, ContainerRunner runner) {
+    PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, ContainerRunner runner,
+            ContainerObserver observer) {
         this.pod = pod;
         this.sandbox = sandbox;
         this.volumes = volumes;
         this.runner = runner;
+        this.observer = observer;
     }
 
     PodRecord pod() {
@@ -121,5 +124,7 @@ final class PodContainers {
             LOG.info("Container {} of pod {} failed to start: {}", container.getName(), pod.identity(),
                     DockerMessages.oneLine(e));
         }
+        // Its events may come before or after; a failed start may send none.
+        observer.observe(pod, containerId);
     }
 }

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Its work (its start, the restarts of its containers) runs in steps ({@link #runStep}) until the pod is stopped
  * ({@link #stop()}); a stopped pod's removal waits for the step under way ({@link #workEnded()}).
  *
- * <p>Written by the pod's work, read by status and logs at any time. Thread-safe.
+ * <p>What Docker says about each container's current run is recorded here ({@link #observed}) by the
+ * {@link ContainerObserver}, so that status is read from memory, never from Docker.
+ *
+ * <p>Written by the pod's work and by the observer, read by status and logs at any time. Thread-safe.
  */
 public final class PodRecord {
 
@@ -39,7 +42,9 @@ public final class PodRecord {
     private final AtomicInteger stepsUnderWay = new AtomicInteger();
     private final CompletableFuture<Void> workEnded = new CompletableFuture<>();
     private final Map<String, ContainerRuns> runs = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ContainerSnapshot>> exits = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
+    private volatile Reason engineTrouble;
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
     private volatile Sandbox sandbox;
@@ -173,11 +178,61 @@ public final class PodRecord {
     }
 
     void containerCreated(String name, String id) {
+        exits.put(id, new CompletableFuture<>());
         runs.put(name, ContainerRuns.first(id));
     }
 
     void containerRestarted(String name, String id, ContainerSnapshot ended, Duration pausedFor) {
+        exits.put(id, new CompletableFuture<>());
         runs.computeIfPresent(name, (key, before) -> before.restarted(id, ended, pausedFor));
+        exits.remove(ended.containerId());
+    }
+
+    /** Whether the container of this id is the current run of one of the pod's spec containers. */
+    boolean isCurrentRun(String containerId) {
+        return runs.values().stream().anyMatch(run -> run.containerId().equals(containerId));
+    }
+
+    /** The containers of the current runs that have not ended, as far as is known. */
+    List<String> runningContainers() {
+        return runs.values().stream().filter(run -> !run.ended()).map(ContainerRuns::containerId).toList();
+    }
+
+    /**
+     * Records what Docker says now about one of the pod's containers, unless it is about an older run or older than
+     * what is known; completes the {@link #exit} of a run that ended.
+     */
+    void observed(ContainerSnapshot snapshot) {
+        runs.replaceAll((name, before) -> before.observed(snapshot));
+        engineTrouble = null;
+        if (snapshot.ended()) {
+            Optional.ofNullable(exits.get(snapshot.containerId())).ifPresent(exit -> exit.complete(snapshot));
+        }
+    }
+
+    /** Records that the container of this id is gone, when it is a current run; its {@link #exit} then fails. */
+    void lost(String containerId, Reason why) {
+        runs.replaceAll((name, before) -> before.lost(containerId, why));
+        Optional.ofNullable(exits.get(containerId))
+                .ifPresent(exit -> exit.completeExceptionally(new IllegalStateException(why.message())));
+    }
+
+    /** How the run of the container of this id ends, once it has: completed when the run is seen to end. */
+    CompletableFuture<ContainerSnapshot> exit(String containerId) {
+        CompletableFuture<ContainerSnapshot> exit = exits.get(containerId);
+        if (exit == null) {
+            throw new IllegalStateException("container " + containerId + " is no current run of pod " + identity);
+        }
+        return exit;
+    }
+
+    /** Why what is known of the running containers may be out of date: their engine does not answer; else null. */
+    public Reason engineTrouble() {
+        return engineTrouble;
+    }
+
+    void engineTrouble(Reason reason) {
+        engineTrouble = reason;
     }
 
     void restartFailed(String name, Duration pausedFor) {

@@ -11,6 +11,7 @@ import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.spec.SpecContainers;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,24 +50,27 @@ public final class PodStarter {
     private final SandboxClaims claims;
     private final ImageSupplier images;
     private final ContainerRunner runner;
+    private final ContainerObserver observer;
     private final RestartRule restarts;
     private final ContainerSupervisor supervisor;
     private final Executor starters;
     private final ScheduledExecutorService background;
 
     /**
+     * @param observer   keeps each pod's record current with what its sandbox says about its containers
      * @param restarts   when and after what pause containers run again
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner,
-            RestartRule restarts, Executor starters, ScheduledExecutorService background) {
+            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.images = images;
         this.runner = runner;
+        this.observer = observer;
         this.restarts = restarts;
-        this.supervisor = new ContainerSupervisor(runner, restarts, background);
+        this.supervisor = new ContainerSupervisor(restarts, background);
         this.starters = starters;
         this.background = background;
     }
@@ -97,6 +103,7 @@ public final class PodStarter {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
         claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
         Sandbox sandbox = pod.sandbox().orElseGet(() -> build(pod));
+        observer.follow(pod, sandbox);
         VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER));
         try {
             volumes.write(pod.plan().volumes());
@@ -109,7 +116,7 @@ public final class PodStarter {
             images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
                     progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
         }
-        PodContainers containers = new PodContainers(pod, sandbox, volumes, runner);
+        PodContainers containers = new PodContainers(pod, sandbox, volumes, runner, observer);
         if (!pod.initContainers().isEmpty()) {
             pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }
@@ -147,7 +154,7 @@ public final class PodStarter {
                 return;
             }
             String containerId = pod.runs(init.getName()).orElseThrow().containerId();
-            ContainerSnapshot run = runner.awaitExit(containers.engine(), containerId, pod.cancellation());
+            ContainerSnapshot run = awaitExit(pod, containerId);
             if (run.exitStatus() != 0) {
                 retryOrFail(containers, index, run);
                 return;
@@ -190,6 +197,23 @@ public final class PodStarter {
             }
         }
         LOG.info("Pod {} started in sandbox {}", pod.identity(), pod.sandboxId());
+    }
+
+    /** Waits, as long as it takes, until the container's run ends, and returns how it ended. */
+    private static ContainerSnapshot awaitExit(PodRecord pod, String containerId) {
+        CompletableFuture<ContainerSnapshot> exit = pod.exit(containerId);
+        Closeable stop = () -> exit.cancel(false);
+        pod.cancellation().track(stop);
+        try {
+            return exit.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for container " + containerId);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            pod.cancellation().untrack(stop);
+        }
     }
 
     private static Reason initFailed(Container init, String how, String detail) {

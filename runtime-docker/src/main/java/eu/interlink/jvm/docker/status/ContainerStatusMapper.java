@@ -52,6 +52,19 @@ public final class ContainerStatusMapper {
                 .build();
     }
 
+    /**
+     * A spec container whose current run has a Docker container, but waits: the run has not been seen started yet,
+     * or what is known of it may be out of date. Its restarts and previous run are still told.
+     */
+    public static ContainerStatus waitingRun(Container spec, ContainerRuns runs, Reason why) {
+        ContainerSnapshot previous = runs.previous();
+        return new ContainerStatusBuilder(withoutContainer(spec, waitingState(why.reason(), why.message())))
+                .withContainerID("docker://" + runs.containerId())
+                .withRestartCount(runs.restartCount())
+                .withLastState(previous == null ? null : ended(previous))
+                .build();
+    }
+
     /** A spec container that has no Docker container yet, and waits. */
     public static ContainerStatus waiting(Container spec, String reason, String message) {
         return withoutContainer(spec, waitingState(reason, message));

@@ -1,15 +1,12 @@
 package eu.interlink.jvm.docker.status;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import eu.interlink.jvm.api.wire.PodStatus;
-import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
 import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.Reason;
 import eu.interlink.jvm.docker.lifecycle.RestartRule;
-import eu.interlink.jvm.docker.sandbox.Sandbox;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -23,8 +20,10 @@ import java.util.function.Function;
 /**
  * Answers a pod's status: every spec container, init containers too, in spec order, each with a real state.
  *
- * <p>A container that exists is inspected on the sandbox's inner engine (one bounded call each, for its current
- * run); one that does not yet waits with the pod's current progress, or has ended with the reason it will never run.
+ * <p>Everything comes from the pod's record, never from Docker: a container that exists is reported as Docker last
+ * described its current run to the record's observer, or as {@code ContainerStatusUnknown} while its sandbox does not
+ * answer; one that does not exist yet waits with the pod's current progress, or has ended with the reason it will
+ * never run.
  * A run that ended is {@code waiting} with reason {@code CrashLoopBackOff} when the container is to run again
  * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended.
  */
@@ -68,9 +67,8 @@ public final class PodStatusReader {
 
     private ContainerStatus statusOf(PodRecord pod, Container spec) {
         Optional<ContainerRuns> runs = pod.runs(spec.getName());
-        Optional<Sandbox> sandbox = pod.sandbox();
-        if (runs.isPresent() && sandbox.isPresent()) {
-            return inspect(pod, sandbox.get(), runs.get(), spec);
+        if (runs.isPresent()) {
+            return fromRuns(pod, runs.get(), spec);
         }
         Reason failure = pod.failure(spec.getName());
         if (failure != null) {
@@ -80,21 +78,22 @@ public final class PodStatusReader {
         return ContainerStatusMapper.waiting(spec, waiting.reason(), waiting.message());
     }
 
-    private ContainerStatus inspect(PodRecord pod, Sandbox sandbox, ContainerRuns runs, Container spec) {
-        String containerId = runs.containerId();
-        try {
-            ContainerSnapshot run = ContainerSnapshot.of(sandbox.engine().call("inspect container " + spec.getName(),
-                    client -> client.inspectContainerCmd(containerId).exec()));
-            Reason pause = restarts.pauseAfter(pod, spec.getName(), run)
-                    .map(delay -> crashLoopBackOff(pod.identity(), spec, delay)).orElse(null);
-            return ContainerStatusMapper.fromDocker(spec, run, runs, pause);
-        } catch (NotFoundException e) {
-            return ContainerStatusMapper.terminatedWithoutContainer(spec, "ContainerStatusUnknown",
-                    "container " + containerId + " is gone from sandbox " + sandbox.id());
-        } catch (RuntimeException e) {
-            return ContainerStatusMapper.waiting(spec, "ContainerStatusUnknown",
-                    "sandbox " + sandbox.id() + " does not answer: " + DockerMessages.oneLine(e));
+    private ContainerStatus fromRuns(PodRecord pod, ContainerRuns runs, Container spec) {
+        if (runs.lost() != null) {
+            return ContainerStatusMapper.terminatedWithoutContainer(spec, runs.lost().reason(), runs.lost().message());
         }
+        ContainerSnapshot run = runs.current();
+        if (run == null) {
+            return ContainerStatusMapper.waitingRun(spec, runs, new Reason(PodRecord.CONTAINER_CREATING,
+                    "starting container"));
+        }
+        Reason trouble = pod.engineTrouble();
+        if (trouble != null && !run.ended()) {
+            return ContainerStatusMapper.waitingRun(spec, runs, trouble);
+        }
+        Reason pause = restarts.pauseAfter(pod, spec.getName(), run)
+                .map(delay -> crashLoopBackOff(pod.identity(), spec, delay)).orElse(null);
+        return ContainerStatusMapper.fromDocker(spec, run, runs, pause);
     }
 
     /** Kubelet's reason and message, the pause written as Go writes a duration ({@code 10s}, {@code 2m40s}). */

@@ -18,7 +18,7 @@ class ContainerStatusMapperTest {
     private static final Instant STARTED = Instant.parse("2026-07-14T10:00:00.123456789Z");
     private static final Instant FINISHED = Instant.parse("2026-07-14T10:00:05.5Z");
 
-    private static final ContainerRuns NEVER_RESTARTED = new ContainerRuns("abc123", 0, null, null);
+    private static final ContainerRuns NEVER_RESTARTED = new ContainerRuns("abc123", 0, null, null, null, null);
 
     private static ContainerSnapshot docker(String status, long exitCode, boolean oomKilled, String error,
             Instant startedAt, Instant finishedAt) {
@@ -119,7 +119,7 @@ class ContainerStatusMapperTest {
     @Test
     void aRunThatEndedAndIsToRunAgainWaitsWithThePausesReasonAndIsTheLastStateNeverTerminated() {
         ContainerRuns restartedOnce = new ContainerRuns("abc123", 1, docker("exited", 2, false, null, null, null),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), null, null);
         Reason pause = new Reason("CrashLoopBackOff", "back-off 20s restarting failed container=main pod=ns/p");
 
         ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC,
@@ -140,7 +140,7 @@ class ContainerStatusMapperTest {
     @Test
     void aRestartedRunCountsItsRestartsAndHasThePreviousRunAsItsLastState() {
         ContainerRuns restartedTwice = new ContainerRuns("def456", 2,
-                docker("exited", 137, true, null, STARTED, FINISHED), Duration.ofSeconds(20));
+                docker("exited", 137, true, null, STARTED, FINISHED), Duration.ofSeconds(20), null, null);
 
         ContainerStatus status = ContainerStatusMapper.fromDocker(SPEC,
                 docker("running", 0, false, null, FINISHED, null), restartedTwice, null);

@@ -1,0 +1,85 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import eu.interlink.jvm.docker.engine.Backoff;
+import eu.interlink.jvm.docker.engine.ContainerEvents;
+import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Keeps a pod's record ({@link PodRecord}) current with what its sandbox's inner engine says about the pod's
+ * containers, so that status never asks Docker: follows the engine's events about the pod's containers and inspects
+ * each container an event names; inspects all the running ones again whenever events may have been missed (each time
+ * the event stream opens) and when asked ({@link #reconcile}, which the runtime does now and then). When the engine
+ * does not answer, the record says so until it answers again.
+ */
+public final class ContainerObserver {
+
+    /** The reason of a container whose state is not known now. */
+    static final String STATUS_UNKNOWN = "ContainerStatusUnknown";
+
+    private static final Backoff RECONNECT = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+
+    private final ContainerRunner runner;
+    private final ScheduledExecutorService background;
+
+    /** @param background where a broken event stream waits to be opened again; owned by the caller */
+    public ContainerObserver(ContainerRunner runner, ScheduledExecutorService background) {
+        this.runner = runner;
+        this.background = background;
+    }
+
+    /** Follows the events of the pod's containers in its sandbox until the pod is stopped; returns at once. */
+    void follow(PodRecord pod, Sandbox sandbox) {
+        ContainerEvents events = new ContainerEvents(sandbox.engine(),
+                Map.of(Labels.ROLE, Labels.ROLE_POD_CONTAINER, Labels.POD_UID, pod.identity().uid()),
+                new ContainerEvents.Listener() {
+                    @Override
+                    public void connected() {
+                        reconcile(pod);
+                    }
+
+                    @Override
+                    public void changed(String containerId) {
+                        if (pod.isCurrentRun(containerId)) {
+                            observe(pod, containerId);
+                        }
+                    }
+
+                    @Override
+                    public void disconnected(String why, Duration retryIn) {
+                        pod.engineTrouble(new Reason(STATUS_UNKNOWN, "lost the events of sandbox " + sandbox.id()
+                                + " (" + why + "); listening again in " + retryIn.toMillis() + " ms"));
+                    }
+                },
+                background, RECONNECT);
+        pod.cancellation().track(events);
+        events.open();
+    }
+
+    /** Inspects every container of the pod that runs, as far as is known, and records what Docker says; never throws. */
+    public void reconcile(PodRecord pod) {
+        if (pod.cancellation().isCancelled() || pod.sandbox().isEmpty()) {
+            return;
+        }
+        pod.runningContainers().forEach(containerId -> observe(pod, containerId));
+    }
+
+    /** Inspects the container now and records what Docker says on the pod; never throws. */
+    void observe(PodRecord pod, String containerId) {
+        Sandbox sandbox = pod.sandbox().orElseThrow();
+        try {
+            pod.observed(runner.inspect(sandbox.engine(), containerId));
+        } catch (NotFoundException e) {
+            pod.lost(containerId, new Reason(STATUS_UNKNOWN,
+                    "container " + containerId + " is gone from sandbox " + sandbox.id()));
+        } catch (RuntimeException e) {
+            pod.engineTrouble(new Reason(STATUS_UNKNOWN,
+                    "sandbox " + sandbox.id() + " does not answer: " + DockerMessages.oneLine(e)));
+        }
+    }
+}
