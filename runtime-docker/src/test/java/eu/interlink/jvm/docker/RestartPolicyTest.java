@@ -5,6 +5,7 @@ import static eu.interlink.jvm.docker.RuntimeFixture.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.DockerClient;
 import eu.interlink.jvm.api.runtime.PodNotFoundException;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.LogOptions;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,6 +158,54 @@ class RestartPolicyTest {
             assertThat(Duration.ofNanos(System.nanoTime() - deleting)).as("well within the 1 min pause")
                     .isLessThan(Duration.ofSeconds(15));
         }
+    }
+
+    @Test
+    void aRestartReplacesALeftoverThatHoldsItsNameAsACreateWhoseAnswerWasLostLeavesIt() throws IOException {
+        try (RuntimeFixture patient = RuntimeFixture.withFirstRestartPause(Duration.ofSeconds(5))) {
+            Pod pod = withState("OnFailure", List.of(), counting("main", "[ $n -ge 2 ]"));
+            CreateResponse created = patient.create(pod);
+            patient.awaitStatus(pod, status -> pauses(main(status)));
+
+            try (DockerClient inner = patient.innerEngine(created.podJid())) {
+                inner.createContainerCmd(RuntimeFixture.BUSYBOX).withName("main_1").withCmd("true").exec();
+            }
+
+            ContainerStatus done = patient.awaitStatus(pod, status -> terminated(main(status)) != null)
+                    .containers().get(0);
+            assertThat(terminated(done).getReason()).isEqualTo("Completed");
+            assertThat(done.getRestartCount()).isEqualTo(1);
+            assertThat(patient.logs(pod, "main", LogOptions.DEFAULTS)).isEqualTo("run 2\n");
+        }
+    }
+
+    @Test
+    void aContainerThatCannotBeCreatedWaitsUnderAlwaysAndIsTriedAgainAfterPausesThatDouble() {
+        Pod pod = withPolicy("Always", List.of(), new ContainerBuilder(shell("main", "sleep 3600"))
+                .withNewResources().addToLimits("memory", new Quantity("1Mi")).endResources().build());
+        shared.fixture().create(pod);
+
+        ContainerStatus retried = shared.fixture().awaitStatus(pod, status -> waiting(main(status)) != null
+                && waiting(main(status)).getMessage().endsWith("trying again in 2 s")).containers().get(0);
+
+        assertThat(waiting(retried).getReason()).isEqualTo("CreateContainerError");
+        assertThat(waiting(retried).getMessage()).contains("Minimum memory limit");
+        assertThat(retried.getState().getTerminated()).isNull();
+        shared.fixture().runtime.delete(pod);
+    }
+
+    @Test
+    void aContainerThatCannotBeCreatedEndsUnderNever() {
+        Pod pod = withPolicy("Never", List.of(), new ContainerBuilder(shell("main", "sleep 3600"))
+                .withNewResources().addToLimits("memory", new Quantity("1Mi")).endResources().build());
+        shared.fixture().create(pod);
+
+        ContainerStatus ended = shared.fixture().awaitStatus(pod, status -> terminated(main(status)) != null)
+                .containers().get(0);
+
+        assertThat(terminated(ended).getReason()).isEqualTo("CreateContainerError");
+        assertThat(terminated(ended).getMessage()).contains("Minimum memory limit");
+        shared.fixture().runtime.delete(pod);
     }
 
     /** A pod named flaky with this restart policy, or none. */

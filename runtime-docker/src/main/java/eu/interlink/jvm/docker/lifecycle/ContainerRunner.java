@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -17,8 +18,21 @@ import java.util.List;
  */
 public final class ContainerRunner {
 
-    /** Creates the container and returns its id. */
+    /**
+     * Creates the container and returns its id. A container that has its name already is the leftover of an earlier
+     * try whose answer was lost (a call that timed out on this side after the engine had done it), since every run
+     * of a spec container has a name of its own: it is removed, and the create tried once more.
+     */
     public String create(Engine inner, InnerContainerSpec spec) {
+        try {
+            return createOnce(inner, spec);
+        } catch (ConflictException e) {
+            remove(inner, spec.name());
+            return createOnce(inner, spec);
+        }
+    }
+
+    private static String createOnce(Engine inner, InnerContainerSpec spec) {
         return inner.call("create container " + spec.name(), client -> {
             CreateContainerCmd create = client.createContainerCmd(spec.image())
                     .withName(spec.name())
@@ -72,7 +86,7 @@ public final class ContainerRunner {
                 client -> client.inspectContainerCmd(containerId).exec()));
     }
 
-    /** Removes the container, running or not; one that is gone already is fine. */
+    /** Removes the container of this id or name, running or not; one that is gone already is fine. */
     public void remove(Engine inner, String containerId) {
         try {
             inner.call("remove container " + containerId,

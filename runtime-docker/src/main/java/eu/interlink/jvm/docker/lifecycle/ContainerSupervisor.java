@@ -29,6 +29,38 @@ final class ContainerSupervisor {
         this.background = background;
     }
 
+    /**
+     * Creates and starts the container's first run, and supervises it when the pod's {@code restartPolicy} may
+     * restart it. A create that fails ends the container under {@code Never}; under {@code Always} and
+     * {@code OnFailure} it is tried again after kubelet's pauses, as kubelet does, the container waiting with the
+     * reason meanwhile, unless the failure is in the pod's own configuration, which no retry changes.
+     */
+    void launch(PodContainers containers, Container container) {
+        launchAfter(containers, container, null);
+    }
+
+    private void launchAfter(PodContainers containers, Container container, Duration lastPause) {
+        PodRecord pod = containers.pod();
+        Optional<Reason> failure = containers.launch(container);
+        if (failure.isEmpty()) {
+            if (pod.restartPolicy() != RestartPolicy.NEVER) {
+                supervise(containers, container);
+            }
+            return;
+        }
+        Reason why = failure.get();
+        if (pod.restartPolicy() == RestartPolicy.NEVER || why.reason().equals(PodContainers.CONFIG_ERROR)) {
+            pod.failContainer(container.getName(), why);
+            return;
+        }
+        Duration pause = rule.pauseAfterFailedCreate(lastPause);
+        LOG.info("Container {} of pod {} could not be created ({}); trying again in {} ms", container.getName(),
+                pod.identity(), why.message(), pause.toMillis());
+        pod.containerWaiting(container.getName(), new Reason(why.reason(), why.message() + "; trying again in "
+                + pause.toSeconds() + " s"));
+        later(containers, container, pause, () -> launchAfter(containers, container, pause));
+    }
+
     /** Watches the container's current run, and restarts it when it ends, as long as the pod runs; returns at once. */
     void supervise(PodContainers containers, Container container) {
         PodRecord pod = containers.pod();

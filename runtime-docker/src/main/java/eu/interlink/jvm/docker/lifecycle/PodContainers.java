@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,15 +51,15 @@ final class PodContainers {
         return sandbox.engine();
     }
 
-    /** Creates and starts the container's first run; false when it could not be created (its status then says why). */
-    boolean launch(Container container) {
-        Optional<String> created = create(container, 0,
-                reason -> pod.failContainer(container.getName(), reason));
+    /** Creates and starts the container's first run; the reason it could not be created, if it could not. */
+    Optional<Reason> launch(Container container) {
+        AtomicReference<Reason> failure = new AtomicReference<>();
+        Optional<String> created = create(container, 0, failure::set);
         created.ifPresent(id -> {
             pod.containerCreated(container.getName(), id);
             start(container, id);
         });
-        return created.isPresent();
+        return Optional.ofNullable(failure.get());
     }
 
     /**

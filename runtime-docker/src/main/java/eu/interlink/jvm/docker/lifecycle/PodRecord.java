@@ -44,6 +44,7 @@ public final class PodRecord {
     private final Map<String, ContainerRuns> runs = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ContainerSnapshot>> exits = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
+    private final Map<String, Reason> containerWaits = new ConcurrentHashMap<>();
     private volatile Reason engineTrouble;
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
@@ -239,9 +240,14 @@ public final class PodRecord {
         runs.computeIfPresent(name, (key, before) -> before.pausedAgain(pausedFor));
     }
 
-    /** Why the containers that do not exist yet wait. */
-    public Reason waiting() {
-        return waiting;
+    /** Why the container of this name, which does not exist yet, waits: its own reason, else the pod's. */
+    public Reason waiting(String name) {
+        Reason own = containerWaits.get(name);
+        return own != null ? own : waiting;
+    }
+
+    void containerWaiting(String name, Reason reason) {
+        containerWaits.put(name, reason);
     }
 
     void waiting(Reason reason) {

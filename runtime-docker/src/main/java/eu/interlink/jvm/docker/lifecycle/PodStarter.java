@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}) and builds it, unless it was taken
  * ready from the pool; writes its volumes into the sandbox's folder, makes each image present in the sandbox, runs the
  * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
- * and hands them to the {@link ContainerSupervisor} when the pod's {@code restartPolicy} may restart them.
+ * through the {@link ContainerSupervisor}, which restarts them as the pod's {@code restartPolicy} says.
  *
  * <p>A starter waits for each init container to end. One that failed ends the pod under {@code Never}; otherwise it
  * runs again after kubelet's pause ({@link RestartRule}), during which it holds no starter: the pause is a timer on
@@ -149,7 +149,9 @@ public final class PodStarter {
         for (int index = next; index < inits.size(); index++) {
             requireNotCancelled(pod);
             Container init = inits.get(index);
-            if (!(restarted && index == next) && !containers.launch(init)) {
+            Optional<Reason> failure = restarted && index == next ? Optional.empty() : containers.launch(init);
+            if (failure.isPresent()) {
+                pod.failContainer(init.getName(), failure.get());
                 pod.failPod(initFailed(init, "CreateContainerError", "could not be created"));
                 return;
             }
@@ -192,9 +194,7 @@ public final class PodStarter {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "starting containers"));
         for (Container container : pod.containers()) {
             requireNotCancelled(pod);
-            if (containers.launch(container) && pod.restartPolicy() != RestartPolicy.NEVER) {
-                supervisor.supervise(containers, container);
-            }
+            supervisor.launch(containers, container);
         }
         LOG.info("Pod {} started in sandbox {}", pod.identity(), pod.sandboxId());
     }

@@ -26,6 +26,11 @@ public final class RestartRule {
         this.pauses = new Backoff(firstPause, LONGEST_PAUSE);
     }
 
+    /** The pause before trying again to create a container whose create failed, after the last such pause (or none). */
+    public Duration pauseAfterFailedCreate(Duration lastPause) {
+        return pauses.after(lastPause);
+    }
+
     /**
      * The pause before the container runs again, now that this run of it ended; empty while the run lasts, and when
      * the container does not run again.

@@ -74,7 +74,7 @@ public final class PodStatusReader {
         if (failure != null) {
             return ContainerStatusMapper.terminatedWithoutContainer(spec, failure.reason(), failure.message());
         }
-        Reason waiting = pod.waiting();
+        Reason waiting = pod.waiting(spec.getName());
         return ContainerStatusMapper.waiting(spec, waiting.reason(), waiting.message());
     }
 
