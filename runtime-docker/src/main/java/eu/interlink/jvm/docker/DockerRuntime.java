@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Runs each pod in its own Docker-in-Docker sandbox on the host's Docker engine.
  *
  * <p>Create validates the pod, admits it, gives it a ready sandbox from the pool ({@link SandboxPool}) when there is
- * one (else its start builds one) and queues its start for a free starter ({@link PodStarter}); status reads
+ * one and the pod needs nothing a pooled sandbox cannot have (else its start builds one) and queues its start for a free starter ({@link PodStarter}); status reads
  * what the pod's record knows ({@link PodStatusReader}), kept current by its sandbox's events and a periodic
  * reconcile ({@link PeriodicReconcile}); logs stream from the sandbox's engine
  * ({@link LogStreamer}); delete stops the pod's start and its restarts, and removes the pod in the background
@@ -52,7 +52,7 @@ public final class DockerRuntime implements PodRuntime {
 
     private final PodRegistry pods;
     private final PodValidator validator;
-    private final PodPlanner planner = new PodPlanner();
+    private final PodPlanner planner;
     private final PodStarter starter;
     private final PodRemovals removals;
     private final PodStatusReader statuses;
@@ -70,11 +70,12 @@ public final class DockerRuntime implements PodRuntime {
      * @param pool    owned and closed by this runtime
      * @param threads runs everything in the background; owned and closed by this runtime, last
      */
-    DockerRuntime(PodRegistry pods, PodValidator validator, PodStarter starter, PodRemovals removals,
+    DockerRuntime(PodRegistry pods, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
             PodStatusReader statuses, PeriodicReconcile reconcile, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
             SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
         this.pods = pods;
         this.validator = validator;
+        this.planner = planner;
         this.starter = starter;
         this.removals = removals;
         this.statuses = statuses;
@@ -99,7 +100,7 @@ public final class DockerRuntime implements PodRuntime {
         requireOpen();
         PodIdentity identity = validator.validate(data.pod());
         PodPlan plan = planner.plan(data);
-        PodRegistry.Admission admission = pods.admit(identity, () -> pool.take()
+        PodRegistry.Admission admission = pods.admit(identity, () -> pooled(plan)
                 .map(sandbox -> new PodRecord(identity, data.pod(), plan, sandbox))
                 .orElseGet(() -> new PodRecord(identity, data.pod(), plan, layout.newId())));
         PodRecord pod = admission.pod();
@@ -115,6 +116,11 @@ public final class DockerRuntime implements PodRuntime {
         LOG.info("Accepted pod {} for {} sandbox {}", identity, pod.sandbox().isPresent() ? "pooled" : "new",
                 pod.sandboxId());
         return pod.response();
+    }
+
+    /** A sandbox of the pool for the pod, unless it needs one built for it or the pool has none ready. */
+    private Optional<Sandbox> pooled(PodPlan plan) {
+        return plan.sandbox().dedicated() ? Optional.empty() : pool.take();
     }
 
     @Override

@@ -13,14 +13,17 @@ import eu.interlink.jvm.docker.images.Images;
 import eu.interlink.jvm.docker.lifecycle.ContainerObserver;
 import eu.interlink.jvm.docker.lifecycle.ContainerRunner;
 import eu.interlink.jvm.docker.lifecycle.PeriodicReconcile;
+import eu.interlink.jvm.docker.lifecycle.PodPlanner;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
 import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.lifecycle.PodTeardown;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
 import eu.interlink.jvm.docker.lifecycle.RestartRule;
+import eu.interlink.jvm.docker.lifecycle.SandboxPlanner;
 import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
+import eu.interlink.jvm.docker.network.PodIpNetwork;
 import eu.interlink.jvm.docker.pool.PoolLeftovers;
 import eu.interlink.jvm.docker.pool.PoolMembers;
 import eu.interlink.jvm.docker.pool.SandboxPool;
@@ -31,6 +34,7 @@ import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxNetwork;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
+import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.sandbox.SandboxSecurity;
 import eu.interlink.jvm.docker.status.PodStatusReader;
 import java.time.Clock;
@@ -117,7 +121,8 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         DockerRuntime runtime = new DockerRuntime(
                 pods,
                 new PodValidator(),
-                new PodStarter(sandboxes, claims, imageSupplier, runner, observer, restarts, threads.starters(),
+                new PodPlanner(new SandboxPlanner(new PodIpNetwork(host, settings.podIpNetwork()), monitor::capacity)),
+                new PodStarter(sandboxes, claims, new SandboxResources(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                         threads.background()),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),

@@ -46,6 +46,9 @@ import java.util.regex.Pattern;
  *       using them start without moving images; a YAML list, or comma-separated in the environment</td></tr>
  *   <tr><td>{@code Docker.DindNetwork}</td><td>{@code DINDNETWORK}</td><td>{@code bridge}</td>
  *       <td>the host network sandboxes join; a bridge network of that name is made when it does not exist</td></tr>
+ *   <tr><td>{@code Docker.PodIpNetwork}</td><td>{@code PODIPNETWORK}</td><td>none</td>
+ *       <td>the user-defined network of the host engine, with a subnet, on which pods annotated
+ *       {@code interlink.eu/pod-ip} get that address (in a sandbox built for them); unset, such pods are refused</td></tr>
  *   <tr><td>{@code Docker.RegistryMirrors}</td><td>{@code REGISTRYMIRRORS}</td><td>none</td>
  *       <td>the registry mirrors of the sandboxes' inner engines ({@code dockerd --registry-mirror}): http or https
  *       URLs without credentials, path, query or fragment; a YAML list, or comma-separated in the environment</td></tr>
@@ -71,6 +74,7 @@ import java.util.regex.Pattern;
  * @param dindNetwork          see {@code Docker.DindNetwork}
  * @param registryMirrors      see {@code Docker.RegistryMirrors}
  * @param insecureRegistries   see {@code Docker.InsecureRegistries}
+ * @param podIpNetwork         see {@code Docker.PodIpNetwork}; null when unset
  */
 public record DockerSettings(
         Path dataRootFolder,
@@ -85,7 +89,8 @@ public record DockerSettings(
         List<String> preloadImages,
         String dindNetwork,
         List<String> registryMirrors,
-        List<String> insecureRegistries) {
+        List<String> insecureRegistries,
+        String podIpNetwork) {
 
     /** The section of the configuration file that holds the Docker settings. */
     public static final String SECTION = "Docker";
@@ -130,7 +135,8 @@ public record DockerSettings(
                 preloadImages,
                 network(docker),
                 registryMirrors(docker),
-                insecureRegistries(docker));
+                insecureRegistries(docker),
+                podIpNetwork(docker));
     }
 
     private static List<String> registryMirrors(PluginSettings docker) {
@@ -154,6 +160,14 @@ public record DockerSettings(
             }
         }
         return registries;
+    }
+
+    private static String podIpNetwork(PluginSettings docker) {
+        String network = docker.text("PodIpNetwork").orElse(null);
+        if (network != null && !NETWORK_NAME.matcher(network).matches()) {
+            throw docker.invalid("PodIpNetwork", "a Docker network name (letters, digits, '_', '.', '-')", network);
+        }
+        return network;
     }
 
     private static String network(PluginSettings docker) {

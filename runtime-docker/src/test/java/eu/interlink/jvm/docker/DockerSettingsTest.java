@@ -52,12 +52,14 @@ class DockerSettingsTest {
                         Map.entry("PreloadImages", List.of("busybox:1.36", "registry.example/app:2")),
                         Map.entry("DindNetwork", "interlink-pods"),
                         Map.entry("RegistryMirrors", List.of("https://mirror.example:5000", "http://10.0.0.7/")),
-                        Map.entry("InsecureRegistries", List.of("registry.internal:5000", "10.0.0.0/8")))), Map.of()));
+                        Map.entry("InsecureRegistries", List.of("registry.internal:5000", "10.0.0.0/8")),
+                        Map.entry("PodIpNetwork", "pod-addresses"))), Map.of()));
 
         assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
                 DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3, 5, 4,
                 List.of("busybox:1.36", "registry.example/app:2"), "interlink-pods",
-                List.of("https://mirror.example:5000", "http://10.0.0.7/"), List.of("registry.internal:5000", "10.0.0.0/8")));
+                List.of("https://mirror.example:5000", "http://10.0.0.7/"), List.of("registry.internal:5000", "10.0.0.0/8"),
+                "pod-addresses"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.lifecycle;
 
+import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import eu.interlink.jvm.docker.volumes.VolumePlan;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.List;
  *
  * @param volumes its volumes and where each container mounts them
  * @param sent    the ConfigMaps and Secrets interLink sent with it, for the containers' environment
+ * @param sandbox what it needs of its sandbox
  */
-public record PodPlan(VolumePlan volumes, SentObjects sent) {
+public record PodPlan(VolumePlan volumes, SentObjects sent, SandboxNeeds sandbox) {
 
     /** A pod without volumes and without objects. */
-    public static final PodPlan EMPTY = new PodPlan(VolumePlan.NONE, SentObjects.of(List.of()));
+    public static final PodPlan EMPTY = new PodPlan(VolumePlan.NONE, SentObjects.of(List.of()), SandboxNeeds.NONE);
 }

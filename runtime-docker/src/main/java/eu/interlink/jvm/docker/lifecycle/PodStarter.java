@@ -8,6 +8,7 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
+import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.spec.SpecContainers;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
@@ -48,6 +49,7 @@ public final class PodStarter {
 
     private final SandboxFactory sandboxes;
     private final SandboxClaims claims;
+    private final SandboxResources resources;
     private final ImageSupplier images;
     private final ContainerRunner runner;
     private final ContainerObserver observer;
@@ -62,10 +64,11 @@ public final class PodStarter {
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
      */
-    public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner,
+    public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources, ImageSupplier images, ContainerRunner runner,
             ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background) {
         this.sandboxes = sandboxes;
         this.claims = claims;
+        this.resources = resources;
         this.images = images;
         this.runner = runner;
         this.observer = observer;
@@ -102,7 +105,7 @@ public final class PodStarter {
         requireNotCancelled(pod);
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
         claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
-        Sandbox sandbox = pod.sandbox().orElseGet(() -> build(pod));
+        Sandbox sandbox = pod.sandbox().map(pooled -> limit(pod, pooled)).orElseGet(() -> build(pod));
         observer.follow(pod, sandbox);
         VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER));
         try {
@@ -125,9 +128,15 @@ public final class PodStarter {
 
     private Sandbox build(PodRecord pod) {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "building sandbox"));
-        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.cancellation());
+        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.plan().sandbox(), pod.cancellation());
         pod.attach(sandbox);
         return sandbox;
+    }
+
+    /** Gives the pooled sandbox taken for the pod the pod's cpu and memory, which it was built without. */
+    private Sandbox limit(PodRecord pod, Sandbox pooled) {
+        resources.apply(pooled.id(), pod.plan().sandbox().resources());
+        return pooled;
     }
 
     /** Each image the pod's containers use, once, with the most demanding of their pull policies. */

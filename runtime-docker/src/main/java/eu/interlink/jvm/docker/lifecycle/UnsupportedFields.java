@@ -3,7 +3,6 @@ package eu.interlink.jvm.docker.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -17,8 +16,7 @@ import java.util.Set;
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
  * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks,
- * security contexts, host ports and host namespaces, sidecar containers (an init container's restart policy), pull
- * secrets, host aliases and DNS settings.
+ * security contexts, host namespaces, sidecar containers (an init container's restart policy) and pull secrets.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
  * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
@@ -53,8 +51,6 @@ final class UnsupportedFields {
         ifTrue(spec.getHostIPC(), "spec.hostIPC");
         ifPresent(spec.getSecurityContext(), "spec.securityContext");
         ifTrue(spec.getShareProcessNamespace(), "spec.shareProcessNamespace");
-        ifPresent(spec.getHostAliases(), "spec.hostAliases");
-        ifPresent(spec.getDnsConfig(), "spec.dnsConfig");
         ifPresent(spec.getActiveDeadlineSeconds(), "spec.activeDeadlineSeconds");
     }
 
@@ -68,12 +64,6 @@ final class UnsupportedFields {
             ifPresent(container.getStartupProbe(), at + ".startupProbe");
             ifPresent(container.getLifecycle(), at + ".lifecycle");
             ifPresent(container.getSecurityContext(), at + ".securityContext");
-            for (ContainerPort port : listOf(container.getPorts())) {
-                if (port.getHostPort() != null && port.getHostPort() != 0) {
-                    String name = port.getName() != null ? port.getName() : String.valueOf(port.getContainerPort());
-                    found.add(at + ".ports[" + name + "].hostPort");
-                }
-            }
             if (container.getRestartPolicy() != null) {
                 found.add(at + ".restartPolicy " + container.getRestartPolicy() + " (sidecar containers)");
             }

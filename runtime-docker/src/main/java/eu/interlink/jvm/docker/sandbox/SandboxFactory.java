@@ -1,11 +1,15 @@
 package eu.interlink.jvm.docker.sandbox;
 
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
@@ -14,6 +18,8 @@ import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.engine.Labels;
 import eu.interlink.jvm.docker.engine.StreamCallback;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,15 +77,25 @@ public final class SandboxFactory {
     }
 
     /**
+     * Builds a sandbox with nothing particular and waits until its inner engine answers.
+     *
+     * @see #build(String, boolean, SandboxNeeds, Cancellation)
+     */
+    public Sandbox build(String id, boolean pooled, Cancellation cancellation) {
+        return build(id, pooled, SandboxNeeds.NONE, cancellation);
+    }
+
+    /**
      * Builds a sandbox and waits until its inner engine answers.
      *
      * @param id           the new sandbox's id, from {@link SandboxLayout#newId()}
      * @param pooled       whether it is built for the pool rather than for a given pod; said in its labels
+     * @param needs        what the pod it is built for needs of it: its address, host ports, cpu and memory
      * @param cancellation stops the build; what was made is then removed
-     * @throws SandboxException      when it cannot be built
+     * @throws SandboxException      when it cannot be built, saying why in terms of the pod (a host port in use)
      * @throws CancellationException when cancelled
      */
-    public Sandbox build(String id, boolean pooled, Cancellation cancellation) {
+    public Sandbox build(String id, boolean pooled, SandboxNeeds needs, Cancellation cancellation) {
         long start = System.nanoTime();
         Engine inner = null;
         try {
@@ -89,15 +105,20 @@ public final class SandboxFactory {
             // The pod's Secrets are written here: no other user of the host may look in.
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             String image = dindImages.resolve(cancellation);
-            network.ensure();
+            String networkName = needs.address() == null ? network.name() : needs.address().network();
+            if (needs.address() == null) {
+                network.ensure();
+            }
             createVolume(id, labels);
-            String containerId = startContainer(id, image, labels, folder);
+            String containerId = startContainer(id, image, labels, folder, needs);
             inner = engines.unixSocket(layout.socket(id));
             awaitInnerEngine(containerId, layout.socket(id), inner, cancellation);
-            ContainerNetwork address = network.addressIn(host.call("inspect sandbox container " + id,
+            ContainerNetwork address = SandboxNetwork.addressIn(networkName, host.call("inspect sandbox container " + id,
                     client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings());
             LOG.info("Sandbox {} ({}) ready in {} ms", id, image, (System.nanoTime() - start) / 1_000_000);
-            return new Sandbox(id, inner, folder, nullToEmpty(address.getIpAddress()), nullToEmpty(address.getGateway()));
+            String ip = needs.address() == null ? nullToEmpty(address.getIpAddress())
+                    : needs.address().ip().getHostAddress();
+            return new Sandbox(id, inner, folder, ip, nullToEmpty(address.getGateway()));
         } catch (RuntimeException | IOException e) {
             if (inner != null) {
                 inner.close();
@@ -121,7 +142,8 @@ public final class SandboxFactory {
                 client -> client.createVolumeCmd().withName(layout.volumeName(id)).withLabels(volumeLabels).exec());
     }
 
-    private String startContainer(String id, String image, Map<String, String> labels, Path folder) {
+    private String startContainer(String id, String image, Map<String, String> labels, Path folder,
+            SandboxNeeds needs) {
         Map<String, String> containerLabels = new HashMap<>(labels);
         containerLabels.put(Labels.ROLE, Labels.ROLE_SANDBOX);
         List<Bind> binds = List.of(
@@ -135,26 +157,55 @@ public final class SandboxFactory {
         command.addAll(registries.dockerdArguments());
         RuntimeException refusal = null;
         for (DindSecurity mode : security.candidates()) {
-            String containerId = host.call("create sandbox container " + id, client -> client.createContainerCmd(image)
-                    .withName(layout.containerName(id))
-                    .withLabels(containerLabels)
-                    .withCmd(command)
-                    // Stops docker:dind's entrypoint from making TLS certificates for a TCP listener nobody uses.
-                    .withEnv("DOCKER_TLS_CERTDIR=")
-                    .withHostConfig(security.hostConfig(mode, binds).withNetworkMode(network.name()))
-                    .exec()).getId();
+            String containerId = host.call("create sandbox container " + id, client -> {
+                CreateContainerCmd create = client.createContainerCmd(image)
+                        .withName(layout.containerName(id))
+                        .withLabels(containerLabels)
+                        .withCmd(command)
+                        // Stops docker:dind's entrypoint from making TLS certificates for a TCP listener nobody uses.
+                        .withEnv("DOCKER_TLS_CERTDIR=")
+                        .withExposedPorts(needs.hostPorts().stream().map(SandboxFactory::exposed).toList())
+                        .withHostConfig(SandboxResources.configure(security.hostConfig(mode, binds), needs.resources())
+                                .withNetworkMode(needs.address() == null ? network.name() : needs.address().network())
+                                .withPortBindings(portBindings(needs.hostPorts())));
+                if (needs.address() != null) {
+                    InetAddress ip = needs.address().ip();
+                    if (ip instanceof Inet6Address) {
+                        create.withIpv6Address(ip.getHostAddress());
+                    } else {
+                        create.withIpv4Address(ip.getHostAddress());
+                    }
+                }
+                return create.exec();
+            }).getId();
             try {
                 host.call("start sandbox container " + id, client -> client.startContainerCmd(containerId).exec());
                 security.worked(mode, refusal);
                 return containerId;
             } catch (DockerException e) {
-                refusal = e;
                 host.call("remove sandbox container " + id,
                         client -> client.removeContainerCmd(containerId).withForce(true).exec());
+                HostPortConflict.of(e, needs.hostPorts()).ifPresent(conflict -> {
+                    throw new SandboxException(conflict, e);
+                });
+                refusal = e;
             }
         }
         throw new SandboxException("the engine refused to start sandbox " + id + ": " + DockerMessages.oneLine(refusal),
                 refusal);
+    }
+
+    private static ExposedPort exposed(HostPort port) {
+        return new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol()));
+    }
+
+    private static Ports portBindings(List<HostPort> hostPorts) {
+        Ports ports = new Ports();
+        for (HostPort port : hostPorts) {
+            ports.bind(exposed(port), port.hostIp().isEmpty() ? Ports.Binding.bindPort(port.hostPort())
+                    : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort()));
+        }
+        return ports;
     }
 
     private void awaitInnerEngine(String containerId, Path socket, Engine inner, Cancellation cancellation) {

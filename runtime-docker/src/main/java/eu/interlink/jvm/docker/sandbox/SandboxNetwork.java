@@ -62,10 +62,13 @@ public final class SandboxNetwork {
         }
     }
 
-    /** The sandbox's address and gateway on this network, from its container's inspection; empty ones when absent. */
-    ContainerNetwork addressIn(NetworkSettings settings) {
+    /**
+     * The sandbox's address and gateway on the network of this name, from its container's inspection; empty ones when
+     * absent.
+     */
+    static ContainerNetwork addressIn(String networkName, NetworkSettings settings) {
         Map<String, ContainerNetwork> networks = settings == null ? null : settings.getNetworks();
-        ContainerNetwork network = networks == null ? null : networks.get(name);
+        ContainerNetwork network = networks == null ? null : networks.get(networkName);
         return network == null ? new ContainerNetwork() : network;
     }
 }

@@ -31,12 +31,36 @@ public record ContainerResources(Long nanoCpus, Long memoryBytes, Integer cpuSha
         Quantity cpuLimit = limits == null ? null : limits.get("cpu");
         Quantity memoryLimit = limits == null ? null : limits.get("memory");
         Quantity cpuRequest = requests == null ? null : requests.get("cpu");
+        return of(cpuLimit == null ? null : cores(cpuLimit),
+                memoryLimit == null ? null : Quantity.getAmountInBytes(memoryLimit),
+                cpuRequest == null ? null : cores(cpuRequest));
+    }
+
+    /**
+     * The resources of these amounts, each null for none.
+     *
+     * @param cpuLimitCores    the cpu limit, in cores
+     * @param memoryLimitBytes the memory limit, in bytes
+     * @param cpuRequestCores  the cpu request, in cores
+     */
+    public static ContainerResources of(BigDecimal cpuLimitCores, BigDecimal memoryLimitBytes,
+            BigDecimal cpuRequestCores) {
         return new ContainerResources(
-                cpuLimit == null ? null : Math.max(MIN_NANO_CPUS, cores(cpuLimit).multiply(NANOS_PER_CORE).longValue()),
-                memoryLimit == null ? null : Quantity.getAmountInBytes(memoryLimit).setScale(0, RoundingMode.CEILING)
-                        .longValueExact(),
-                cpuRequest == null ? null : Math.max(MIN_SHARES,
-                        cores(cpuRequest).multiply(BigDecimal.valueOf(SHARES_PER_CORE)).intValue()));
+                cpuLimitCores == null ? null
+                        : Math.max(MIN_NANO_CPUS, cpuLimitCores.multiply(NANOS_PER_CORE).longValue()),
+                memoryLimitBytes == null ? null : memoryLimitBytes.setScale(0, RoundingMode.CEILING).longValueExact(),
+                cpuRequestCores == null ? null
+                        : Math.max(MIN_SHARES, cpuRequestCores.multiply(BigDecimal.valueOf(SHARES_PER_CORE)).intValue()));
+    }
+
+    /** These resources with this many bytes more memory, when memory is limited. */
+    public ContainerResources withMoreMemory(long bytes) {
+        return memoryBytes == null ? this : new ContainerResources(nanoCpus, memoryBytes + bytes, cpuShares);
+    }
+
+    /** Whether nothing is limited nor weighted. */
+    public boolean isEmpty() {
+        return nanoCpus == null && memoryBytes == null && cpuShares == null;
     }
 
     private static BigDecimal cores(Quantity cpu) {

@@ -1,0 +1,39 @@
+package eu.interlink.jvm.docker.sandbox;
+
+import eu.interlink.jvm.docker.spec.ContainerResources;
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * What a pod needs of its sandbox. What only a sandbox built for the pod can have (a fixed address, host ports, and
+ * later host folders or devices) makes it {@link #dedicated()}: such a pod never takes a sandbox from the pool. Its
+ * cpu and memory are given to any sandbox, pooled or built.
+ *
+ * @param address   the network and address the sandbox must have, or null for an address of
+ *                  {@code Docker.DindNetwork} chosen by the engine
+ * @param hostPorts the host ports published to the sandbox
+ * @param resources the pod's whole cpu and memory, enforced on the sandbox container
+ */
+public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, ContainerResources resources) {
+
+    /** What a sandbox of the pool has: nothing particular. */
+    public static final SandboxNeeds NONE = new SandboxNeeds(null, List.of(), new ContainerResources(null, null, null));
+
+    /**
+     * A fixed address on a network of the host engine.
+     *
+     * @param network the network's name
+     * @param ip      the sandbox's address on it
+     */
+    public record FixedAddress(String network, InetAddress ip) {
+    }
+
+    public SandboxNeeds {
+        hostPorts = List.copyOf(hostPorts);
+    }
+
+    /** Whether the sandbox must be built for the pod, rather than taken from the pool. */
+    public boolean dedicated() {
+        return address != null || !hostPorts.isEmpty();
+    }
+}
