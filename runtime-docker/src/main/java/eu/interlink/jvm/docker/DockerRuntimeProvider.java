@@ -24,6 +24,7 @@ import eu.interlink.jvm.docker.lifecycle.SandboxPlanner;
 import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
 import eu.interlink.jvm.docker.network.PodIpNetwork;
+import eu.interlink.jvm.docker.network.PodNetworkFiles;
 import eu.interlink.jvm.docker.pool.PoolLeftovers;
 import eu.interlink.jvm.docker.pool.PoolMembers;
 import eu.interlink.jvm.docker.pool.SandboxPool;
@@ -122,7 +123,8 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 pods,
                 new PodValidator(),
                 new PodPlanner(new SandboxPlanner(new PodIpNetwork(host, settings.podIpNetwork()), monitor::capacity)),
-                new PodStarter(sandboxes, claims, new SandboxResources(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
+                new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
+                        new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                         threads.background()),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),

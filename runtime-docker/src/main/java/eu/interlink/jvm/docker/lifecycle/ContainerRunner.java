@@ -40,6 +40,7 @@ public final class ContainerRunner {
                     .withEnv(spec.env())
                     .withStdinOpen(spec.stdin())
                     .withTty(spec.tty())
+                    .withHostName(spec.hostname())
                     .withHostConfig(hostConfig(spec));
             if (spec.entrypoint() != null) {
                 create.withEntrypoint(spec.entrypoint());

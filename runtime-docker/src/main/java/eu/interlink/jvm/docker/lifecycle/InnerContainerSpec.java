@@ -25,6 +25,7 @@ import java.util.Map;
  * @param stdin      {@code stdin}: keep the container's standard input open, as a pipe
  * @param tty        {@code tty}: give the container a terminal
  * @param labels     the labels of the inner container
+ * @param hostname   the pod's hostname, which every container of the pod has
  */
 public record InnerContainerSpec(
         String name,
@@ -37,16 +38,18 @@ public record InnerContainerSpec(
         ContainerResources resources,
         boolean stdin,
         boolean tty,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        String hostname) {
 
     /**
      * The spec of a pod's container.
      *
      * @param variables the container's environment, resolved ({@link eu.interlink.jvm.docker.spec.Environment})
      * @param mounts    its mounts, resolved ({@link eu.interlink.jvm.docker.volumes.VolumeWriter#resolve})
+     * @param hostname  the pod's hostname
      */
     public static InnerContainerSpec of(PodIdentity pod, Container container, Map<String, String> variables,
-            List<ResolvedMount> mounts) {
+            List<ResolvedMount> mounts, String hostname) {
         Map<String, String> labels = new HashMap<>();
         labels.put(Labels.ROLE, Labels.ROLE_POD_CONTAINER);
         labels.put(Labels.POD_UID, pod.uid());
@@ -63,7 +66,8 @@ public record InnerContainerSpec(
                 ContainerResources.of(container),
                 Boolean.TRUE.equals(container.getStdin()),
                 Boolean.TRUE.equals(container.getTty()),
-                Map.copyOf(labels));
+                Map.copyOf(labels),
+                hostname);
     }
 
     /**
@@ -72,7 +76,7 @@ public record InnerContainerSpec(
      */
     InnerContainerSpec afterRestarts(int restartCount) {
         return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
-                resources, stdin, tty, labels);
+                resources, stdin, tty, labels, hostname);
     }
 
     private static List<String> expanded(List<String> argv, Map<String, String> variables) {

@@ -6,12 +6,16 @@ import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
+import eu.interlink.jvm.docker.network.HostsFile;
 import eu.interlink.jvm.docker.spec.Environment;
 import eu.interlink.jvm.docker.spec.PodAddress;
+import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -33,12 +37,18 @@ final class PodContainers {
     private final VolumeWriter volumes;
     private final ContainerRunner runner;
     private final ContainerObserver observer;
+    private final List<ResolvedMount> podFiles;
 
-    PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, ContainerRunner runner,
-            ContainerObserver observer) {
+    /**
+     * @param podFiles the pod's {@code /etc/hosts} and {@code /etc/resolv.conf}, mounted into each container that
+     *                 does not mount something else there
+     */
+    PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, List<ResolvedMount> podFiles,
+            ContainerRunner runner, ContainerObserver observer) {
         this.pod = pod;
         this.sandbox = sandbox;
         this.volumes = volumes;
+        this.podFiles = List.copyOf(podFiles);
         this.runner = runner;
         this.observer = observer;
     }
@@ -94,7 +104,7 @@ final class PodContainers {
             Environment environment = new Environment(pod.pod(), pod.plan().sent(),
                     new PodAddress(sandbox.ip(), sandbox.gateway()));
             spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container),
-                    volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+                    mounts(container), HostsFile.hostname(pod.pod()));
         } catch (IOException | InvalidPodException e) {
             failed.accept(new Reason(CONFIG_ERROR, e.getMessage()));
             return Optional.empty();
@@ -105,6 +115,14 @@ final class PodContainers {
             failed.accept(new Reason("CreateContainerError", DockerMessages.oneLine(e)));
             return Optional.empty();
         }
+    }
+
+    private List<ResolvedMount> mounts(Container container) throws IOException {
+        List<ResolvedMount> mounts = new ArrayList<>(volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+        podFiles.stream()
+                .filter(file -> mounts.stream().noneMatch(mount -> mount.mountPath().equals(file.mountPath())))
+                .forEach(mounts::add);
+        return mounts;
     }
 
     /** Removes an old run's container; one left behind goes with the sandbox, so it does not hold the restart up. */

@@ -2,6 +2,8 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.network.HostsFile;
+import eu.interlink.jvm.docker.network.ResolvConf;
 import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import eu.interlink.jvm.docker.spec.Environment;
 import eu.interlink.jvm.docker.spec.PodAddress;
@@ -36,6 +38,12 @@ public final class PodPlanner {
         VolumePlan volumePlan = VolumePlan.NONE;
         try {
             volumePlan = volumes.plan(data.pod().getSpec(), sent);
+        } catch (InvalidPodException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            ResolvConf.check(data.pod().getSpec());
+            HostsFile.check(data.pod().getSpec());
         } catch (InvalidPodException e) {
             problems.add(e.getMessage());
         }

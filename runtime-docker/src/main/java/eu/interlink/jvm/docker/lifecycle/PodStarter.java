@@ -4,12 +4,14 @@ import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.ImageUnavailableException;
 import eu.interlink.jvm.docker.images.PullPolicy;
+import eu.interlink.jvm.docker.network.PodNetworkFiles;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.spec.SpecContainers;
+import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.Closeable;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}) and builds it, unless it was taken
- * ready from the pool; writes its volumes into the sandbox's folder, makes each image present in the sandbox, runs the
+ * ready from the pool (then it gives it the pod's cpu and memory); writes its volumes, {@code /etc/hosts} and
+ * {@code /etc/resolv.conf} into the sandbox's folder, makes each image present in the sandbox, runs the
  * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
  * through the {@link ContainerSupervisor}, which restarts them as the pod's {@code restartPolicy} says.
  *
@@ -50,6 +53,7 @@ public final class PodStarter {
     private final SandboxFactory sandboxes;
     private final SandboxClaims claims;
     private final SandboxResources resources;
+    private final PodNetworkFiles networkFiles;
     private final ImageSupplier images;
     private final ContainerRunner runner;
     private final ContainerObserver observer;
@@ -64,11 +68,13 @@ public final class PodStarter {
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
      */
-    public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources, ImageSupplier images, ContainerRunner runner,
+    public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources,
+            PodNetworkFiles networkFiles, ImageSupplier images, ContainerRunner runner,
             ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.resources = resources;
+        this.networkFiles = networkFiles;
         this.images = images;
         this.runner = runner;
         this.observer = observer;
@@ -114,12 +120,20 @@ public final class PodStarter {
             fail(pod, new Reason(PodContainers.CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
             return;
         }
+        List<ResolvedMount> podFiles;
+        try {
+            podFiles = networkFiles.write(pod.pod(), sandbox);
+        } catch (IOException e) {
+            fail(pod, new Reason(PodContainers.CONFIG_ERROR, "cannot write the pod's /etc/hosts and /etc/resolv.conf: "
+                    + e.getMessage()));
+            return;
+        }
         for (Map.Entry<String, PullPolicy> image : imagesToSupply(pod).entrySet()) {
             requireNotCancelled(pod);
             images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
                     progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
         }
-        PodContainers containers = new PodContainers(pod, sandbox, volumes, runner, observer);
+        PodContainers containers = new PodContainers(pod, sandbox, volumes, podFiles, runner, observer);
         if (!pod.initContainers().isEmpty()) {
             pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }

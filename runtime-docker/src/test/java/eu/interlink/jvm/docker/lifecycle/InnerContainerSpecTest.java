@@ -23,7 +23,7 @@ class InnerContainerSpecTest {
                 .withArgs("echo \"$0|$1\"", "a b", "c;d")
                 .build();
 
-        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of(), List.of());
+        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of(), List.of(), "pod");
 
         assertThat(spec.entrypoint()).containsExactly("sh", "-c");
         assertThat(spec.cmd()).containsExactly("echo \"$0|$1\"", "a b", "c;d");
@@ -37,7 +37,7 @@ class InnerContainerSpecTest {
                 .build();
 
         InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of("GREETING", "hello", "WHO", "world"),
-                List.of());
+                List.of(), "pod");
 
         assertThat(spec.entrypoint()).containsExactly("echo", "hello");
         assertThat(spec.cmd()).containsExactly("world $(WHO) $(UNSET)");
@@ -47,7 +47,7 @@ class InnerContainerSpecTest {
     void withoutCommandOrArgsTheImageKeepsItsOwn() {
         InnerContainerSpec spec = InnerContainerSpec.of(POD,
                 new ContainerBuilder().withName("main").withImage("busybox").withCommand(List.of()).build(),
-                Map.of(), List.of());
+                Map.of(), List.of(), "pod");
 
         assertThat(spec.entrypoint()).isNull();
         assertThat(spec.cmd()).isNull();
@@ -62,7 +62,7 @@ class InnerContainerSpecTest {
         List<ResolvedMount> mounts = List.of(new ResolvedMount(Path.of("/data/sandboxes/s/volumes/config"), "/etc/app", true));
         Container container = new ContainerBuilder().withName("main").withImage("busybox").withWorkingDir("/tmp").build();
 
-        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, variables, mounts);
+        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, variables, mounts, "pod");
 
         assertThat(spec.env()).containsExactly("GREETING=hello world; $(not expanded)", "EMPTY=");
         assertThat(spec.mounts()).isEqualTo(mounts);
@@ -72,7 +72,7 @@ class InnerContainerSpecTest {
     @Test
     void theInnerContainerIsLabelledWithItsPodAndName() {
         InnerContainerSpec spec = InnerContainerSpec.of(POD,
-                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of());
+                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of(), "pod");
 
         assertThat(spec.name()).isEqualTo("main");
         assertThat(spec.image()).isEqualTo("busybox");
@@ -84,7 +84,7 @@ class InnerContainerSpecTest {
     @Test
     void eachRestartHasItsOwnInnerContainerNamedSoThatNoKubernetesContainerNameClashes() {
         InnerContainerSpec first = InnerContainerSpec.of(POD,
-                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of());
+                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of(), "pod");
 
         InnerContainerSpec second = first.afterRestarts(1);
 

@@ -1,0 +1,69 @@
+package eu.interlink.jvm.docker.network;
+
+import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.sandbox.Sandbox;
+import eu.interlink.jvm.docker.sandbox.SandboxLayout;
+import eu.interlink.jvm.docker.volumes.ResolvedMount;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a pod's {@code /etc/hosts} ({@link HostsFile}) and, unless it is the node's own, its {@code /etc/resolv.conf}
+ * ({@link ResolvConf}) into its sandbox's folder, to be mounted into every container of the pod (writable, as kubelet
+ * mounts them), so that all of them share one file of each. The node's resolver file is the one the host engine gave the sandbox, read where the
+ * engine keeps it (the runtime runs on the engine's host, as its sandbox folders require).
+ */
+public final class PodNetworkFiles {
+
+    private static final String FOLDER = "etc";
+    private static final String HOSTS = "/etc/hosts";
+    private static final String RESOLV_CONF = "/etc/resolv.conf";
+
+    private final Engine host;
+    private final SandboxLayout layout;
+
+    public PodNetworkFiles(Engine host, SandboxLayout layout) {
+        this.host = host;
+        this.layout = layout;
+    }
+
+    /**
+     * Writes the pod's files into the sandbox's folder and tells where each container mounts them.
+     *
+     * @throws IOException when a file cannot be read or written, saying which
+     */
+    public List<ResolvedMount> write(Pod pod, Sandbox sandbox) throws IOException {
+        Path folder = Files.createDirectories(sandbox.folder().resolve(FOLDER));
+        List<ResolvedMount> mounts = new ArrayList<>();
+        mounts.add(written(folder.resolve("hosts"), HostsFile.of(pod, sandbox.ip()), HOSTS));
+        if (!ResolvConf.isTheNodes(pod.getSpec())) {
+            String node = "None".equals(pod.getSpec().getDnsPolicy()) ? "" : nodeResolvConf(sandbox.id());
+            mounts.add(written(folder.resolve("resolv.conf"), ResolvConf.of(pod.getSpec(), node), RESOLV_CONF));
+        }
+        return List.copyOf(mounts);
+    }
+
+    private static ResolvedMount written(Path file, String text, String mountPath) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return new ResolvedMount(file, mountPath, false);
+    }
+
+    private String nodeResolvConf(String sandboxId) throws IOException {
+        String container = layout.containerName(sandboxId);
+        String path = host.call("inspect sandbox container " + sandboxId,
+                client -> client.inspectContainerCmd(container).exec()).getResolvConfPath();
+        if (path == null || path.isEmpty()) {
+            throw new IOException("the engine tells no resolv.conf of sandbox " + sandboxId);
+        }
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot read the node's resolv.conf, which the engine keeps at " + path + ": " + e, e);
+        }
+    }
+}
