@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PodLevelResourcesTest {
 
     private static final long MI = 1024L * 1024;
-    private static final long ENGINE_OVERHEAD = 64 * MI;
+    private static final long ENGINE_OVERHEAD = 128 * MI;
 
     @RegisterExtension
     static final SharedRuntime shared = new SharedRuntime(() -> RuntimeFixture.open(1, Map.of()));

@@ -11,8 +11,11 @@ import eu.interlink.jvm.docker.spec.ContainerResources;
  */
 public final class SandboxResources {
 
-    /** The memory the sandbox's inner engine needs besides the pod's containers: 64 MiB. */
-    public static final long ENGINE_OVERHEAD_BYTES = 64L * 1024 * 1024;
+    /**
+     * The memory the sandbox's inner engine needs besides the pod's containers: 128 MiB (an idle inner dockerd and
+     * containerd use 40 to 50 MiB; each running container adds a containerd shim, and loading images fills the cache).
+     */
+    public static final long ENGINE_OVERHEAD_BYTES = 128L * 1024 * 1024;
 
     private final Engine host;
     private final SandboxLayout layout;

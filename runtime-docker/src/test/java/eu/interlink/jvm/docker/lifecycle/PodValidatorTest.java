@@ -127,15 +127,12 @@ class PodValidatorTest {
                         + "spec.containers[app].startupProbe, "
                         + "spec.containers[app].lifecycle, "
                         + "spec.containers[app].securityContext, "
-                        + "spec.containers[app].ports[http].hostPort, "
                         + "spec.imagePullSecrets, "
                         + "spec.hostNetwork, "
                         + "spec.hostPID, "
                         + "spec.hostIPC, "
                         + "spec.securityContext, "
                         + "spec.shareProcessNamespace, "
-                        + "spec.hostAliases, "
-                        + "spec.dnsConfig, "
                         + "spec.activeDeadlineSeconds");
     }
 
