@@ -34,6 +34,7 @@ class DockerSettingsTest {
         assertThat(settings.dindNetwork()).isEqualTo("bridge");
         assertThat(settings.registryMirrors()).isEmpty();
         assertThat(settings.insecureRegistries()).isEmpty();
+        assertThat(settings.podIpNetwork()).isNull();
     }
 
     @Test
@@ -175,6 +176,9 @@ class DockerSettingsTest {
         assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("DindNetwork", "my net; rm"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("Docker.DindNetwork: expected a Docker network name");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("PodIpNetwork", "pods net"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.PodIpNetwork: expected a Docker network name");
     }
 
     @Test

@@ -4,13 +4,17 @@ import static eu.interlink.jvm.docker.RuntimeFixture.pod;
 import static eu.interlink.jvm.docker.RuntimeFixture.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.LogOptions;
+import eu.interlink.jvm.api.wire.PodStatus;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,25 @@ class PodAddressTest {
         shared.fixture().awaitStatus(pod, status -> status.containers().get(0).getState().getTerminated() != null);
         assertThat(shared.fixture().logs(pod, "main", LogOptions.DEFAULTS).lines().toList())
                 .startsWith(address, address).contains("inet " + address);
+    }
+
+    @Test
+    void aSecondPodAskingForAnAddressInUseFailsSayingWhy() {
+        String address = network.address(78);
+        Pod first = annotated(pod("holder", shell("main", "sleep 60")), address);
+        Pod second = annotated(pod("latecomer", shell("main", "sleep 60")), address);
+
+        shared.fixture().create(first);
+        shared.fixture().awaitStatus(first, status -> status.containers().get(0).getState().getRunning() != null);
+        shared.fixture().create(second);
+
+        PodStatus failed = await().atMost(RuntimeFixture.SANDBOX_TIME).pollInterval(Duration.ofMillis(200))
+                .until(() -> shared.fixture().status(second),
+                        status -> status.containers().get(0).getState().getTerminated() != null);
+        ContainerStateTerminated reason = failed.containers().get(0).getState().getTerminated();
+        assertThat(reason.getReason()).isEqualTo("CreatePodSandboxError");
+        assertThat(reason.getMessage()).contains("the address " + address
+                + " (metadata.annotations[interlink.eu/pod-ip]) is already used on network " + network.name());
     }
 
     @Test

@@ -185,7 +185,7 @@ public final class SandboxFactory {
             } catch (DockerException e) {
                 host.call("remove sandbox container " + id,
                         client -> client.removeContainerCmd(containerId).withForce(true).exec());
-                HostPortConflict.of(e, needs.hostPorts()).ifPresent(conflict -> {
+                NeedsConflict.of(e, needs).ifPresent(conflict -> {
                     throw new SandboxException(conflict, e);
                 });
                 refusal = e;
