@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
@@ -105,7 +106,7 @@ public final class SandboxFactory {
             // The pod's Secrets are written here: no other user of the host may look in.
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             String image = dindImages.resolve(cancellation);
-            String networkName = needs.address() == null ? network.name() : needs.address().network();
+            String networkName = networkOf(needs);
             if (needs.address() == null) {
                 network.ensure();
             }
@@ -157,6 +158,9 @@ public final class SandboxFactory {
         command.addAll(registries.dockerdArguments());
         RuntimeException refusal = null;
         for (DindSecurity mode : security.candidates()) {
+            HostConfig hostConfig = SandboxResources.configure(security.hostConfig(mode, binds), needs.resources())
+                    .withNetworkMode(networkOf(needs))
+                    .withPortBindings(portBindings(needs.hostPorts()));
             String containerId = host.call("create sandbox container " + id, client -> {
                 CreateContainerCmd create = client.createContainerCmd(image)
                         .withName(layout.containerName(id))
@@ -165,17 +169,8 @@ public final class SandboxFactory {
                         // Stops docker:dind's entrypoint from making TLS certificates for a TCP listener nobody uses.
                         .withEnv("DOCKER_TLS_CERTDIR=")
                         .withExposedPorts(needs.hostPorts().stream().map(SandboxFactory::exposed).toList())
-                        .withHostConfig(SandboxResources.configure(security.hostConfig(mode, binds), needs.resources())
-                                .withNetworkMode(needs.address() == null ? network.name() : needs.address().network())
-                                .withPortBindings(portBindings(needs.hostPorts())));
-                if (needs.address() != null) {
-                    InetAddress ip = needs.address().ip();
-                    if (ip instanceof Inet6Address) {
-                        create.withIpv6Address(ip.getHostAddress());
-                    } else {
-                        create.withIpv4Address(ip.getHostAddress());
-                    }
-                }
+                        .withHostConfig(hostConfig);
+                fixAddress(create, needs);
                 return create.exec();
             }).getId();
             try {
@@ -193,6 +188,23 @@ public final class SandboxFactory {
         }
         throw new SandboxException("the engine refused to start sandbox " + id + ": " + DockerMessages.oneLine(refusal),
                 refusal);
+    }
+
+    /** The network the sandbox joins: the one of its fixed address, else {@code Docker.DindNetwork}. */
+    private String networkOf(SandboxNeeds needs) {
+        return needs.address() == null ? network.name() : needs.address().network();
+    }
+
+    private static void fixAddress(CreateContainerCmd create, SandboxNeeds needs) {
+        if (needs.address() == null) {
+            return;
+        }
+        InetAddress ip = needs.address().ip();
+        if (ip instanceof Inet6Address) {
+            create.withIpv6Address(ip.getHostAddress());
+        } else {
+            create.withIpv4Address(ip.getHostAddress());
+        }
     }
 
     private static ExposedPort exposed(HostPort port) {
