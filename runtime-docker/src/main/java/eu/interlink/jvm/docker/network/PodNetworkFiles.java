@@ -6,6 +6,8 @@ import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,7 @@ import java.util.List;
 /**
  * Writes a pod's {@code /etc/hosts} ({@link HostsFile}) and, unless it is the node's own, its {@code /etc/resolv.conf}
  * ({@link ResolvConf}) into its sandbox's folder, to be mounted into every container of the pod (writable, as kubelet
- * mounts them), so that all of them share one file of each. The node's resolver file is the one the host engine gave the sandbox, read where the
- * engine keeps it (the runtime runs on the engine's host, as its sandbox folders require).
+ * mounts them), so that all of them share one file of each. The node's resolver file is the one the host engine gave the sandbox, copied out of it.
  */
 public final class PodNetworkFiles {
 
@@ -55,15 +56,17 @@ public final class PodNetworkFiles {
 
     private String nodeResolvConf(String sandboxId) throws IOException {
         String container = layout.containerName(sandboxId);
-        String path = host.call("inspect sandbox container " + sandboxId,
-                client -> client.inspectContainerCmd(container).exec()).getResolvConfPath();
-        if (path == null || path.isEmpty()) {
-            throw new IOException("the engine tells no resolv.conf of sandbox " + sandboxId);
-        }
         try {
-            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IOException("cannot read the node's resolv.conf, which the engine keeps at " + path + ": " + e, e);
+            return host.call("copy resolv.conf out of sandbox " + sandboxId, client -> {
+                try (InputStream tar = client.copyArchiveFromContainerCmd(container, RESOLV_CONF).exec()) {
+                    return SingleFileTar.read(tar);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new IOException("cannot read the node's resolv.conf in sandbox " + sandboxId + ": "
+                    + e.getCause().getMessage(), e.getCause());
         }
     }
 }
