@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.lifecycle;
 
+import eu.interlink.jvm.docker.images.PullSecrets;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import eu.interlink.jvm.docker.volumes.VolumePlan;
 import java.util.List;
@@ -7,11 +8,12 @@ import java.util.List;
 /**
  * What a pod's start needs besides its spec, decided when the pod is accepted.
  *
- * @param volumes its volumes and where each container mounts them
- * @param sent    the ConfigMaps and Secrets interLink sent with it, for the containers' environment
+ * @param volumes     its volumes and where each container mounts them
+ * @param sent        the ConfigMaps and Secrets interLink sent with it, for the containers' environment
+ * @param pullSecrets the registry credentials of its {@code imagePullSecrets}
  */
-public record PodPlan(VolumePlan volumes, SentObjects sent) {
+public record PodPlan(VolumePlan volumes, SentObjects sent, PullSecrets pullSecrets) {
 
-    /** A pod without volumes and without objects. */
-    public static final PodPlan EMPTY = new PodPlan(VolumePlan.NONE, SentObjects.of(List.of()));
+    /** A pod without volumes, objects or pull secrets. */
+    public static final PodPlan EMPTY = new PodPlan(VolumePlan.NONE, SentObjects.of(List.of()), PullSecrets.NONE);
 }

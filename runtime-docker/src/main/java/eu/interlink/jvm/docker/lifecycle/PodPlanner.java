@@ -2,6 +2,7 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.images.PullSecrets;
 import eu.interlink.jvm.docker.spec.Environment;
 import eu.interlink.jvm.docker.spec.PodAddress;
 import eu.interlink.jvm.docker.spec.SentObjects;
@@ -12,16 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides, when a pod is accepted, what its start will need from the request: its volumes, and proof that every
- * environment variable can be resolved. Problems of both kinds are named together in one
- * {@link InvalidPodException}, so that a pod is refused before anything is built for it. Stateless and thread-safe.
+ * Decides, when a pod is accepted, what its start will need from the request: its volumes, its pull secrets' registry
+ * credentials, and proof that every environment variable can be resolved. Problems of every kind are named together
+ * in one {@link InvalidPodException}, so that a pod is refused before anything is built for it. Stateless and
+ * thread-safe.
  */
 public final class PodPlanner {
 
     private final VolumePlanner volumes = new VolumePlanner();
 
     /**
-     * @throws InvalidPodException naming every volume, mount or variable that cannot be honoured
+     * @throws InvalidPodException naming every volume, mount, pull secret or variable that cannot be honoured
      */
     public PodPlan plan(RetrievedPodData data) {
         SentObjects sent = SentObjects.of(data.container());
@@ -29,6 +31,12 @@ public final class PodPlanner {
         VolumePlan volumePlan = VolumePlan.NONE;
         try {
             volumePlan = volumes.plan(data.pod().getSpec(), sent);
+        } catch (InvalidPodException e) {
+            problems.add(e.getMessage());
+        }
+        PullSecrets pullSecrets = PullSecrets.NONE;
+        try {
+            pullSecrets = PullSecrets.of(data.pod().getSpec(), sent);
         } catch (InvalidPodException e) {
             problems.add(e.getMessage());
         }
@@ -43,6 +51,6 @@ public final class PodPlanner {
         if (!problems.isEmpty()) {
             throw new InvalidPodException(String.join("; ", problems));
         }
-        return new PodPlan(volumePlan, sent);
+        return new PodPlan(volumePlan, sent, pullSecrets);
     }
 }

@@ -250,6 +250,11 @@ public final class PodRecord {
         containerWaits.put(name, reason);
     }
 
+    /** The container of this name waits with the pod's reason again. */
+    void containerWaitEnded(String name) {
+        containerWaits.remove(name);
+    }
+
     void waiting(Reason reason) {
         waiting = reason;
     }

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
  * through the {@link ContainerSupervisor}, which restarts them as the pod's {@code restartPolicy} says.
  *
+ * <p>An image that could not be pulled is pulled again after kubelet's pause, under any {@code restartPolicy}, its
+ * containers waiting with {@code ErrImagePull} then {@code ImagePullBackOff}; the pause holds no starter.
+ *
  * <p>A starter waits for each init container to end. One that failed ends the pod under {@code Never}; otherwise it
  * runs again after kubelet's pause ({@link RestartRule}), during which it holds no starter: the pause is a timer on
  * the background pool, after which the start goes on when a starter is free.
@@ -45,6 +48,7 @@ public final class PodStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodStarter.class);
     private static final String VOLUMES_FOLDER = "volumes";
+    private static final String IMAGE_PULL_BACK_OFF = "ImagePullBackOff";
 
     private final SandboxFactory sandboxes;
     private final SandboxClaims claims;
@@ -111,16 +115,69 @@ public final class PodStarter {
             fail(pod, new Reason(PodContainers.CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
             return;
         }
-        for (Map.Entry<String, PullPolicy> image : imagesToSupply(pod).entrySet()) {
-            requireNotCancelled(pod);
-            images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
-                    progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
-        }
         PodContainers containers = new PodContainers(pod, sandbox, volumes, runner, observer);
+        supplyImages(containers, List.copyOf(imagesToSupply(pod).entrySet()), 0, null);
+    }
+
+    /**
+     * Makes each image present in the sandbox, in order from {@code next}, then runs the containers. A pull that
+     * failed is tried again after kubelet's pause, under any restart policy, as kubelet does: the containers of the
+     * image wait with {@code ErrImagePull} and the registry's message after the first failure, with
+     * {@code ImagePullBackOff} after the next ones; no starter is held meanwhile.
+     *
+     * @param lastPause the pause before this try of image {@code next}, or null for its first try
+     */
+    private void supplyImages(PodContainers containers, List<Map.Entry<String, PullPolicy>> toSupply, int next,
+            Duration lastPause) {
+        PodRecord pod = containers.pod();
+        for (int index = next; index < toSupply.size(); index++) {
+            requireNotCancelled(pod);
+            String image = toSupply.get(index).getKey();
+            try {
+                images.supply(image, toSupply.get(index).getValue(), pod.plan().pullSecrets(), containers.engine(),
+                        pod.cancellation(),
+                        progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
+            } catch (ImageUnavailableException e) {
+                if (!e.reason().equals(ImageUnavailableException.PULL_FAILED)) {
+                    throw e;
+                }
+                pullAgainLater(containers, toSupply, index, index == next ? lastPause : null, e.getMessage());
+                return;
+            }
+            containersOf(pod, image).forEach(pod::containerWaitEnded);
+        }
         if (!pod.initContainers().isEmpty()) {
             pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }
         initialize(containers, 0, false);
+    }
+
+    private void pullAgainLater(PodContainers containers, List<Map.Entry<String, PullPolicy>> toSupply, int index,
+            Duration lastPause, String failure) {
+        PodRecord pod = containers.pod();
+        String image = toSupply.get(index).getKey();
+        List<String> missing = pod.plan().pullSecrets().missing();
+        String why = missing.isEmpty() ? failure : failure + " (pull secrets not sent with the pod, so not used: "
+                + String.join(", ", missing) + ")";
+        Reason reason = lastPause == null ? new Reason(ImageUnavailableException.PULL_FAILED, why)
+                : new Reason(IMAGE_PULL_BACK_OFF, "Back-off pulling image \"" + image + "\": " + why);
+        containersOf(pod, image).forEach(name -> pod.containerWaiting(name, reason));
+        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "waiting for image " + image));
+        Duration pause = restarts.pauseAfterFailedPull(lastPause);
+        LOG.info("Pod {} could not get image {} ({}); pulling it again in {} s", pod.identity(), image, why,
+                pause.toSeconds());
+        try {
+            pod.cancellation().schedule(background, pause, () -> starters.execute(
+                    () -> step(pod, () -> supplyImages(containers, toSupply, index, pause))));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Pod {} is left as it is: the runtime is closing", pod.identity());
+        }
+    }
+
+    /** The names of the pod's containers, init containers too, that run the image. */
+    private static List<String> containersOf(PodRecord pod, String image) {
+        return SpecContainers.of(pod.pod().getSpec()).filter(container -> image.equals(container.getImage()))
+                .map(Container::getName).toList();
     }
 
     private Sandbox build(PodRecord pod) {

@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
  * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks,
- * security contexts, host ports and host namespaces, sidecar containers (an init container's restart policy), pull
- * secrets, host aliases and DNS settings.
+ * security contexts, host ports and host namespaces, sidecar containers (an init container's restart policy), host
+ * aliases and DNS settings.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
  * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
@@ -47,7 +47,6 @@ final class UnsupportedFields {
     private void scan(PodSpec spec) {
         containers("spec.initContainers", spec.getInitContainers());
         containers("spec.containers", spec.getContainers());
-        ifPresent(spec.getImagePullSecrets(), "spec.imagePullSecrets");
         ifTrue(spec.getHostNetwork(), "spec.hostNetwork");
         ifTrue(spec.getHostPID(), "spec.hostPID");
         ifTrue(spec.getHostIPC(), "spec.hostIPC");

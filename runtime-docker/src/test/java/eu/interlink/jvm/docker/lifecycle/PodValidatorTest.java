@@ -103,7 +103,6 @@ class PodValidatorTest {
                 .addNewPort().withName("http").withContainerPort(8080).withHostPort(80).endPort()
                 .endContainer()
                 .withRestartPolicy("OnFailure")
-                .addNewImagePullSecret("registry-secret")
                 .withHostNetwork(true)
                 .withHostPID(true)
                 .withHostIPC(true)
@@ -128,7 +127,6 @@ class PodValidatorTest {
                         + "spec.containers[app].lifecycle, "
                         + "spec.containers[app].securityContext, "
                         + "spec.containers[app].ports[http].hostPort, "
-                        + "spec.imagePullSecrets, "
                         + "spec.hostNetwork, "
                         + "spec.hostPID, "
                         + "spec.hostIPC, "
