@@ -96,7 +96,12 @@ final class RuntimeFixture implements AutoCloseable {
 
     /** A runtime without a pool whose containers wait this long before their first restart. */
     static RuntimeFixture withFirstRestartPause(Duration pause) throws IOException {
-        return open(0, Map.of(), new DockerRuntimeProvider(pause));
+        return withFirstRestartPause(pause, Map.of());
+    }
+
+    /** A runtime without a pool whose containers (and failed pulls) wait this long before their first retry. */
+    static RuntimeFixture withFirstRestartPause(Duration pause, Map<String, Object> dockerSettings) throws IOException {
+        return open(0, dockerSettings, new DockerRuntimeProvider(pause));
     }
 
     private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,
