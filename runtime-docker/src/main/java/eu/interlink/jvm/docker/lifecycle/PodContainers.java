@@ -8,10 +8,13 @@ import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.spec.Environment;
 import eu.interlink.jvm.docker.spec.PodAddress;
+import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a pod's spec containers in its sandbox, once its volumes are written: creates and starts the inner container
- * of each run, with the container's environment resolved (now that the pod's IP is known) and its volumes mounted,
- * and records it on the pod, with what Docker says about it once it was started.
+ * of each run, with the container's environment resolved (now that the pod's IP is known), its volumes and its
+ * termination message file ({@link TerminationMessages}) mounted, and records it on the pod, with what Docker says
+ * about it once it was started.
  */
 final class PodContainers {
 
@@ -93,8 +97,10 @@ final class PodContainers {
         try {
             Environment environment = new Environment(pod.pod(), pod.plan().sent(),
                     new PodAddress(sandbox.ip(), sandbox.gateway()));
-            spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container),
+            List<ResolvedMount> mounts = new ArrayList<>(
                     volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+            mounts.add(TerminationMessages.prepare(sandbox.folder(), container, restartCount));
+            spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container), mounts);
         } catch (IOException | InvalidPodException e) {
             failed.accept(new Reason(CONFIG_ERROR, e.getMessage()));
             return Optional.empty();

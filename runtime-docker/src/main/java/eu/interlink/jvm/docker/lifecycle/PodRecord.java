@@ -111,6 +111,11 @@ public final class PodRecord {
         return pod.getSpec().getContainers();
     }
 
+    /** The spec's container, init or regular, of this name. */
+    Optional<Container> spec(String name) {
+        return SpecContainers.of(pod.getSpec()).filter(container -> container.getName().equals(name)).findFirst();
+    }
+
     /** Whether the spec has a container, init or regular, of this name. */
     public boolean hasContainer(String name) {
         return SpecContainers.of(pod.getSpec())
@@ -192,6 +197,18 @@ public final class PodRecord {
     /** Whether the container of this id is the current run of one of the pod's spec containers. */
     boolean isCurrentRun(String containerId) {
         return runs.values().stream().anyMatch(run -> run.containerId().equals(containerId));
+    }
+
+    /** The name of the spec container whose current run has this container id, if one has. */
+    Optional<String> containerOfRun(String containerId) {
+        return runs.entrySet().stream().filter(run -> run.getValue().containerId().equals(containerId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Whether the container of this id is a current run that was seen ended already. */
+    boolean seenEnded(String containerId) {
+        return runs.values().stream().anyMatch(run -> run.containerId().equals(containerId) && run.current() != null
+                && run.current().ended());
     }
 
     /** The containers of the current runs that have not ended, as far as is known. */

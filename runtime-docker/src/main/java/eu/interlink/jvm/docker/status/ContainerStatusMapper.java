@@ -103,8 +103,16 @@ public final class ContainerStatusMapper {
         if (docker.startFailed()) {
             return terminated(docker.exitStatus(), "StartError", docker.error(), null, docker.finishedAt());
         }
-        return terminated(docker.exitCode(), terminationReason(docker), docker.error(), docker.startedAt(),
+        return terminated(docker.exitCode(), terminationReason(docker), message(docker), docker.startedAt(),
                 docker.finishedAt());
+    }
+
+    /** Docker's error and the run's termination message, joined as kubelet joins them. */
+    private static String message(ContainerSnapshot docker) {
+        if (docker.terminationMessage() == null) {
+            return docker.error();
+        }
+        return docker.error() == null ? docker.terminationMessage() : docker.error() + ": " + docker.terminationMessage();
     }
 
     private static String terminationReason(ContainerSnapshot docker) {
