@@ -80,6 +80,12 @@ public final class ContainerRunner {
         inner.call("start container " + containerId, client -> client.startContainerCmd(containerId).exec());
     }
 
+    /** Sends the container's main process a signal, such as {@code SIGTERM}. */
+    public void kill(Engine inner, String containerId, String signal) {
+        inner.call("send " + signal + " to " + containerId,
+                client -> client.killContainerCmd(containerId).withSignal(signal).exec());
+    }
+
     /** What Docker says about the container now. */
     public ContainerSnapshot inspect(Engine inner, String containerId) {
         return ContainerSnapshot.of(inner.call("inspect container " + containerId,

@@ -93,6 +93,10 @@ final class PodContainers {
     }
 
     private Optional<String> create(Container container, int restartCount, Consumer<Reason> failed) {
+        if (pod.deadlineExceeded() != null) {
+            failed.accept(new Reason(DeadlineExceeded.REASON, DeadlineExceeded.MESSAGE));
+            return Optional.empty();
+        }
         InnerContainerSpec spec;
         try {
             Environment environment = new Environment(pod.pod(), pod.plan().sent(),

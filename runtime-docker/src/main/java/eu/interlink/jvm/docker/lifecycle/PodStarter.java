@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
  * through the {@link ContainerSupervisor}, which restarts them as the pod's {@code restartPolicy} says.
  *
+ * <p>The pod's {@code activeDeadlineSeconds} is timed by an {@link ActiveDeadline} from its acceptance
+ * ({@link #armDeadline}).
+ *
  * <p>An image that could not be pulled is pulled again after kubelet's pause, under any {@code restartPolicy}, its
  * containers waiting with {@code ErrImagePull} then {@code ImagePullBackOff}; the pause holds no starter.
  *
@@ -57,6 +60,7 @@ public final class PodStarter {
     private final ContainerObserver observer;
     private final RestartRule restarts;
     private final ContainerSupervisor supervisor;
+    private final ActiveDeadline deadline;
     private final Executor starters;
     private final ScheduledExecutorService background;
 
@@ -75,8 +79,14 @@ public final class PodStarter {
         this.observer = observer;
         this.restarts = restarts;
         this.supervisor = new ContainerSupervisor(restarts, background);
+        this.deadline = new ActiveDeadline(runner, background);
         this.starters = starters;
         this.background = background;
+    }
+
+    /** Times the pod's {@code activeDeadlineSeconds}, if it has one, from now: call once the pod is accepted. */
+    public void armDeadline(PodRecord pod) {
+        deadline.arm(pod);
     }
 
     /** Runs the pod's start, unless the pod was stopped before it began; never throws. */
@@ -279,7 +289,7 @@ public final class PodStarter {
     }
 
     private static void requireNotCancelled(PodRecord pod) {
-        if (pod.cancellation().isCancelled()) {
+        if (pod.cancellation().isCancelled() || pod.deadlineExceeded() != null) {
             throw new CancellationException("the start of pod " + pod.identity() + " was cancelled");
         }
     }

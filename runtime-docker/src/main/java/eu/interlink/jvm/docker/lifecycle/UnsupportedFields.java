@@ -20,8 +20,8 @@ import java.util.Set;
  * security contexts, host ports and host namespaces, sidecar containers (an init container's restart policy), host
  * aliases and DNS settings.
  *
- * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
- * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
+ * <p>What changes nothing here is accepted: scheduling fields, tolerations, service account names, and cpu, memory
+ * and ephemeral-storage requests (scheduling hints).
  */
 final class UnsupportedFields {
 
@@ -54,7 +54,6 @@ final class UnsupportedFields {
         ifTrue(spec.getShareProcessNamespace(), "spec.shareProcessNamespace");
         ifPresent(spec.getHostAliases(), "spec.hostAliases");
         ifPresent(spec.getDnsConfig(), "spec.dnsConfig");
-        ifPresent(spec.getActiveDeadlineSeconds(), "spec.activeDeadlineSeconds");
     }
 
     private void containers(String field, List<Container> containers) {

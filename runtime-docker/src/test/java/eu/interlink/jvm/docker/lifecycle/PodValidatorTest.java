@@ -110,7 +110,6 @@ class PodValidatorTest {
                 .withShareProcessNamespace(true)
                 .addNewHostAlias().withIp("10.0.0.1").withHostnames("db").endHostAlias()
                 .withNewDnsConfig().withNameservers("10.0.0.53").endDnsConfig()
-                .withActiveDeadlineSeconds(600L)
                 .endSpec()
                 .build();
 
@@ -133,8 +132,7 @@ class PodValidatorTest {
                         + "spec.securityContext, "
                         + "spec.shareProcessNamespace, "
                         + "spec.hostAliases, "
-                        + "spec.dnsConfig, "
-                        + "spec.activeDeadlineSeconds");
+                        + "spec.dnsConfig");
     }
 
     @Test
