@@ -1,8 +1,11 @@
 package eu.interlink.jvm.docker.lifecycle;
 
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
 import eu.interlink.jvm.docker.engine.Cancellation;
+import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.engine.StreamCallback;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import io.fabric8.kubernetes.api.model.Container;
@@ -14,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kubernetes' termination messages, as kubelet makes them: each run of a container has its own empty file in the
@@ -33,6 +38,7 @@ final class TerminationMessages {
     private static final int MAX_LOG_LINES = 80;
     private static final int MAX_LOG_BYTES = 2048;
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(TerminationMessages.class);
 
     private TerminationMessages() {
     }
@@ -90,8 +96,19 @@ final class TerminationMessages {
         }
     }
 
+    /** The end of the container's log; empty when it cannot be read, as the run's end must be recorded anyway. */
     private static String logTail(Engine inner, String containerId, Cancellation cancellation) {
-        byte[] log = inner.longCall("read the end of the log of " + containerId, LOG_TIMEOUT, cancellation,
+        try {
+            return new String(readLogTail(inner, containerId, cancellation), StandardCharsets.UTF_8);
+        } catch (DockerException | EngineException e) {
+            LOG.info("The log of container {} could not be read for its termination message: {}", containerId,
+                    DockerMessages.oneLine(e));
+            return "";
+        }
+    }
+
+    private static byte[] readLogTail(Engine inner, String containerId, Cancellation cancellation) {
+        return inner.longCall("read the end of the log of " + containerId, LOG_TIMEOUT, cancellation,
                 client -> {
                     LogTail tail = new LogTail();
                     try (tail) {
@@ -104,7 +121,6 @@ final class TerminationMessages {
                     }
                     return tail.bytes();
                 });
-        return new String(log, StandardCharsets.UTF_8);
     }
 
     /** Keeps the first {@link #MAX_LOG_BYTES} bytes of a log. */
