@@ -69,11 +69,7 @@ build_busybox() {
 build_registry() {
     local registry root library
     registry="$(command -v docker-registry || true)"
-    if [[ -z "${registry}" ]]; then
-        command -v apt-get >/dev/null || fail "'docker-registry' not found; install Debian's docker-registry package"
-        apt-get install -y docker-registry >/dev/null || fail "could not install docker-registry (apt-get)"
-        registry="$(command -v docker-registry)"
-    fi
+    [[ -n "${registry}" ]] || fail "'docker-registry' not found; install it (apt-get install docker-registry)"
     root="$(mktemp -d)"
     trap 'rm -rf "${root}"' RETURN
     mkdir -p "${root}/bin" "${root}/etc/docker/registry" "${root}/var/lib/registry" "${root}/tmp"
