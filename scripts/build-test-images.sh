@@ -67,7 +67,7 @@ build_busybox() {
 }
 
 build_registry() {
-    local registry root library
+    local registry root library previous_id
     registry="$(command -v docker-registry || true)"
     [[ -n "${registry}" ]] || fail "'docker-registry' not found; install it (apt-get install docker-registry)"
     root="$(mktemp -d)"
@@ -92,11 +92,15 @@ auth:
     path: /etc/docker/registry/htpasswd
 CONFIG
     printf '%s\n' "${REGISTRY_HTPASSWD}" >"${root}/etc/docker/registry/htpasswd"
+    previous_id="$(docker image inspect --format '{{ .Id }}' "${REGISTRY_TAG}" 2>/dev/null || true)"
     tar -C "${root}" -c . | docker import \
         -c 'ENTRYPOINT ["/bin/registry", "serve", "/etc/docker/registry/config.yml"]' \
         -c 'EXPOSE 5000' \
         -m "docker-registry built by build-test-images.sh" \
         - "${REGISTRY_TAG}" >/dev/null
+    if [[ -n "${previous_id}" ]]; then
+        docker image rm "${previous_id}" >/dev/null 2>&1 || true
+    fi
     echo "build-test-images: built ${REGISTRY_TAG}"
 }
 

@@ -4,10 +4,12 @@ import static eu.interlink.jvm.docker.RuntimeFixture.pod;
 import static eu.interlink.jvm.docker.RuntimeFixture.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
@@ -60,6 +62,11 @@ class ImagePullSecretsTest {
     static void startRegistryWithThePrivateImage() {
         RuntimeFixture fixture = shared.fixture();
         DockerClient docker = fixture.docker;
+        try {
+            docker.inspectImageCmd(REGISTRY_IMAGE).exec();
+        } catch (NotFoundException e) {
+            fail("These tests need the image " + REGISTRY_IMAGE + ": build it with scripts/build-test-images.sh");
+        }
         ExposedPort api = ExposedPort.tcp(5000);
         Ports ports = new Ports();
         // The host pushes through loopback, which its engine trusts without TLS; the sandboxes pull through the bridge.
