@@ -144,7 +144,8 @@ public final class ContainerStatusMapper {
         if (docker.terminationMessage() == null) {
             return docker.error();
         }
-        return docker.error() == null ? docker.terminationMessage() : docker.error() + ": " + docker.terminationMessage();
+        String message = docker.terminationMessage();
+        return docker.error() == null ? message : docker.error() + ": " + message;
     }
 
     private static String terminationReason(ContainerSnapshot docker) {
