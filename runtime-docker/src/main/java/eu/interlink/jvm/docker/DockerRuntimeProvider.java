@@ -116,9 +116,9 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         ContainerObserver observer = new ContainerObserver(runner, threads.background());
         DockerRuntime runtime = new DockerRuntime(
                 pods,
-                new PodValidator(),
+                new PodValidator(settings.podPolicy()),
                 new PodStarter(sandboxes, claims, imageSupplier, runner, observer, restarts, threads.starters(),
-                        threads.background()),
+                        threads.background(), settings.podPolicy()),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(restarts),

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.interlink.jvm.api.settings.InvalidSettingException;
 import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.docker.sandbox.DindSecurity;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,7 +59,8 @@ class DockerSettingsTest {
         assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
                 DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3, 5, 4,
                 List.of("busybox:1.36", "registry.example/app:2"), "interlink-pods",
-                List.of("https://mirror.example:5000", "http://10.0.0.7/"), List.of("registry.internal:5000", "10.0.0.0/8")));
+                List.of("https://mirror.example:5000", "http://10.0.0.7/"), List.of("registry.internal:5000", "10.0.0.0/8"),
+                new PodPolicy(false, Set.of(), false, List.of(), Path.of("/var/lib/interlink"))));
     }
 
     @Test

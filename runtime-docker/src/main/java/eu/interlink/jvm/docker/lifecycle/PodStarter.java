@@ -8,7 +8,11 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import eu.interlink.jvm.docker.spec.SpecContainers;
+import eu.interlink.jvm.docker.volumes.HostPathType;
+import eu.interlink.jvm.docker.volumes.MemoryVolumes;
+import eu.interlink.jvm.docker.volumes.VolumeContent;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.Closeable;
@@ -55,15 +59,18 @@ public final class PodStarter {
     private final ContainerSupervisor supervisor;
     private final Executor starters;
     private final ScheduledExecutorService background;
+    private final PodPolicy policy;
 
     /**
      * @param observer   keeps each pod's record current with what its sandbox says about its containers
      * @param restarts   when and after what pause containers run again
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
+     * @param policy     the operator's policy, which host paths must still meet once their links are followed
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner,
-            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background) {
+            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
+            PodPolicy policy) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.images = images;
@@ -73,6 +80,7 @@ public final class PodStarter {
         this.supervisor = new ContainerSupervisor(restarts, background);
         this.starters = starters;
         this.background = background;
+        this.policy = policy;
     }
 
     /** Runs the pod's start, unless the pod was stopped before it began; never throws. */
@@ -102,15 +110,22 @@ public final class PodStarter {
         requireNotCancelled(pod);
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
         claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
+        Optional<String> hostPathProblem = prepareHostPaths(pod);
+        if (hostPathProblem.isPresent()) {
+            fail(pod, new Reason(PodContainers.CONFIG_ERROR, hostPathProblem.get()));
+            return;
+        }
         Sandbox sandbox = pod.sandbox().orElseGet(() -> build(pod));
         observer.follow(pod, sandbox);
-        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER));
+        Long fsGroup = fsGroupOf(pod);
+        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER), fsGroup);
         try {
             volumes.write(pod.plan().volumes());
         } catch (IOException e) {
             fail(pod, new Reason(PodContainers.CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
             return;
         }
+        MemoryVolumes.create(sandbox.engine(), pod.plan().volumes(), fsGroup);
         for (Map.Entry<String, PullPolicy> image : imagesToSupply(pod).entrySet()) {
             requireNotCancelled(pod);
             images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
@@ -125,9 +140,28 @@ public final class PodStarter {
 
     private Sandbox build(PodRecord pod) {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "building sandbox"));
-        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.cancellation());
+        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.plan().volumes().hostPaths(),
+                pod.cancellation());
         pod.attach(sandbox);
         return sandbox;
+    }
+
+    /** Checks (and makes, when their type says so) the pod's host paths, before its sandbox mounts them. */
+    private Optional<String> prepareHostPaths(PodRecord pod) {
+        for (VolumeContent volume : pod.plan().volumes().volumes()) {
+            if (volume instanceof VolumeContent.HostPath hostPath) {
+                Optional<String> problem = HostPathType.prepare(hostPath, policy::isAllowed);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Long fsGroupOf(PodRecord pod) {
+        var context = pod.pod().getSpec().getSecurityContext();
+        return context == null ? null : context.getFsGroup();
     }
 
     /** Each image the pod's containers use, once, with the most demanding of their pull policies. */

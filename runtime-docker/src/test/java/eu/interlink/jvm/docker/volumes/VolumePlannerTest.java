@@ -57,7 +57,7 @@ class VolumePlannerTest {
                   - {name: scratch, mountPath: /shared}
                 """);
 
-        VolumePlan plan = planner.plan(pod.getSpec(), SentObjects.of(List.of(
+        VolumePlan plan = planner.plan(pod, SentObjects.of(List.of(
                 sent("app", List.of(APP_CONFIG), List.of(CREDS), List.of(TOKEN)), sent("sidecar", List.of(), List.of(), List.of()))));
 
         assertThat(plan.volumes()).extracting(VolumeContent::name)
@@ -95,7 +95,7 @@ class VolumePlannerTest {
                 - {name: app, image: busybox, volumeMounts: [{name: config, mountPath: /etc/app}]}
                 """);
 
-        VolumePlan plan = planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of()))));
+        VolumePlan plan = planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of()))));
 
         VolumeContent.Files config = (VolumeContent.Files) plan.volumes().get(0);
         assertThat(config.files()).extracting(VolumeFile::path, VolumeFile::mode)
@@ -106,7 +106,7 @@ class VolumePlannerTest {
     void plansNothingForAPodWithoutVolumes() {
         Pod pod = pod("containers: [{name: app, image: busybox}]");
 
-        assertThat(planner.plan(pod.getSpec(), SentObjects.of(List.of()))).isEqualTo(VolumePlan.NONE);
+        assertThat(planner.plan(pod, SentObjects.of(List.of()))).isEqualTo(VolumePlan.NONE);
     }
 
     @Test
@@ -116,7 +116,7 @@ class VolumePlannerTest {
                 containers: [{name: app, image: busybox, volumeMounts: [{name: maybe, mountPath: /maybe}]}]
                 """);
 
-        VolumePlan plan = planner.plan(pod.getSpec(), SentObjects.of(List.of()));
+        VolumePlan plan = planner.plan(pod, SentObjects.of(List.of()));
 
         assertThat(plan.volumes()).containsExactly(new VolumeContent.Files("maybe", List.of()));
     }
@@ -132,7 +132,7 @@ class VolumePlannerTest {
                 containers: [{name: app, image: busybox, volumeMounts: [{name: config, mountPath: /etc/app, subPath: ../up}]}]
                 """);
 
-        assertThatThrownBy(() -> planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessageContaining("containers[app].volumeMounts[config]: subPath '../up' contains '..'")
                 .hasMessageContaining("spec.volumes[config]: path '../../etc/passwd' contains '..'")
@@ -163,7 +163,7 @@ class VolumePlannerTest {
         Secret badData = new SecretBuilder().withNewMetadata().withName("bad-data").endMetadata()
                 .withData(Map.of("key", "not base64!")).build();
 
-        assertThatThrownBy(() -> planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(), List.of(badData), List.of())))))
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(), List.of(badData), List.of())))))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessageContaining("spec.volumes[cm]: ConfigMap not-sent was not sent with the pod")
                 .hasMessageContaining("spec.volumes[sec]: Secret bad-data data[key] is not base64")
@@ -182,7 +182,7 @@ class VolumePlannerTest {
                 containers: [{name: app, image: busybox, volumeMounts: [{name: config, mountPath: /etc/app}]}]
                 """);
 
-        assertThatThrownBy(() -> planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
                 .hasMessage("spec.volumes[config].items[missing]: no such key");
     }
 
