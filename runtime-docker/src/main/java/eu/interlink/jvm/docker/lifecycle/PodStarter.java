@@ -60,6 +60,7 @@ public final class PodStarter {
     private final Executor starters;
     private final ScheduledExecutorService background;
     private final PodPolicy policy;
+    private final MemoryVolumes memoryVolumes;
 
     /**
      * @param observer   keeps each pod's record current with what its sandbox says about its containers
@@ -67,10 +68,11 @@ public final class PodStarter {
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
      * @param policy     the operator's policy, which host paths must still meet once their links are followed
+     * @param memoryVolumes mounts the pods' memory {@code emptyDir}s in their sandboxes
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner,
             ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
-            PodPolicy policy) {
+            PodPolicy policy, MemoryVolumes memoryVolumes) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.images = images;
@@ -81,6 +83,7 @@ public final class PodStarter {
         this.starters = starters;
         this.background = background;
         this.policy = policy;
+        this.memoryVolumes = memoryVolumes;
     }
 
     /** Runs the pod's start, unless the pod was stopped before it began; never throws. */
@@ -125,7 +128,7 @@ public final class PodStarter {
             fail(pod, new Reason(PodContainers.CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
             return;
         }
-        MemoryVolumes.create(sandbox.engine(), pod.plan().volumes(), fsGroup);
+        memoryVolumes.mount(sandbox, volumes, pod.plan().volumes(), fsGroup);
         for (Map.Entry<String, PullPolicy> image : imagesToSupply(pod).entrySet()) {
             requireNotCancelled(pod);
             images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),

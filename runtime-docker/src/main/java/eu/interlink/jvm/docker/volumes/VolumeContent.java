@@ -34,8 +34,8 @@ public sealed interface VolumeContent {
     }
 
     /**
-     * An {@code emptyDir} with {@code medium: Memory}: a tmpfs volume of the sandbox's engine, which every container
-     * of the pod mounts, so that they share it, as in Kubernetes.
+     * An {@code emptyDir} with {@code medium: Memory}: a folder with a tmpfs mounted on it inside the sandbox, which
+     * the pod's containers share for as long as the pod lives, as in Kubernetes.
      *
      * @param name      the volume's name in the pod spec
      * @param sizeBytes its {@code sizeLimit}, or null for tmpfs's default (half the memory)

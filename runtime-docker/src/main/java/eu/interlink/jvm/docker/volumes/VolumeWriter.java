@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  *
  * <p>Files get the modes the plan gives them; an {@code emptyDir} is open to every user, as in Kubernetes. With an
  * {@code fsGroup}, as kubelet does, every file and folder of a volume belongs to that group, which may read files
- * (and write those of an {@code emptyDir}), and folders pass their group on to what is made in them. Memory
- * {@code emptyDir}s and host paths are not written here ({@link MemoryVolumes}, {@link HostPathType}). A
+ * (and write those of an {@code emptyDir}), and folders pass their group on to what is made in them. A memory
+ * {@code emptyDir} gets its folder here and its tmpfs from {@link MemoryVolumes}; host paths are not written here
+ * ({@link HostPathType}). A
  * {@code subPath} is resolved when a container is about to start, following links, and must still lie inside its
  * volume: a container cannot redirect another's mount by planting a symbolic link in a shared {@code emptyDir}.
  */
@@ -60,6 +61,8 @@ public final class VolumeWriter {
                 Path folder = Files.createDirectories(folderOf(volume.name()));
                 Files.setPosixFilePermissions(folder, OPEN_TO_ALL);
                 giveToGroup(folder, GROUP_READ | GROUP_WRITE);
+            } else if (volume instanceof VolumeContent.MemoryDir) {
+                Files.createDirectories(folderOf(volume.name()));
             }
         }
     }
@@ -81,8 +84,8 @@ public final class VolumeWriter {
     }
 
     /**
-     * The mounts of a container, resolved to paths or, for a memory {@code emptyDir}, to the volume of the sandbox's
-     * engine; a {@code subPath} that does not exist yet is made a folder.
+     * The mounts of a container, resolved to paths in the sandbox's folder, or of the host for a {@code hostPath}; a
+     * {@code subPath} that does not exist yet is made a folder.
      *
      * @throws IOException when a {@code subPath} leads out of its volume or cannot be made
      */
@@ -90,10 +93,6 @@ public final class VolumeWriter {
         List<ResolvedMount> resolved = new ArrayList<>();
         for (MountSpec mount : plan.mountsOf(container)) {
             VolumeContent content = plan.volume(mount.volume()).orElseThrow();
-            if (content instanceof VolumeContent.MemoryDir memory) {
-                resolved.add(new ResolvedMount(MemoryVolumes.nameOf(memory), mount.mountPath(), mount.readOnly()));
-                continue;
-            }
             if (content instanceof VolumeContent.HostPath host) {
                 resolved.add(new ResolvedMount(host.path().toString(), mount.mountPath(), mount.readOnly()));
                 continue;
@@ -116,7 +115,8 @@ public final class VolumeWriter {
         return resolved;
     }
 
-    private Path folderOf(String volume) {
+    /** The folder of the volume of this name. */
+    public Path folderOf(String volume) {
         return root.resolve(volume);
     }
 
