@@ -179,6 +179,47 @@ class DockerSettingsTest {
     }
 
     @Test
+    void theOperatorsPodPolicyRefusesEverythingByDefaultAndIsReadFromTheFileOrTheEnvironment() {
+        assertThat(DockerSettings.from(docker(Map.of())).podPolicy())
+                .isEqualTo(new PodPolicy(false, Set.of(), false, List.of(), DockerSettings.from(docker(Map.of()))
+                        .dataRootFolder()));
+
+        PodPolicy fromFile = DockerSettings.from(PluginSettings.of(Map.of("DataRootFolder", "/srv/interlink",
+                "Docker", Map.of("AllowPrivilegedPods", true, "AllowedCapabilities", List.of("CAP_NET_ADMIN", "sys_time"),
+                        "AllowHostPath", "yes", "HostPathPrefixes", List.of("/data/", "/scratch/./x"))), Map.of()))
+                .podPolicy();
+        assertThat(fromFile).isEqualTo(new PodPolicy(true, Set.of("NET_ADMIN", "SYS_TIME"), true,
+                List.of(Path.of("/data"), Path.of("/scratch/x")), Path.of("/srv/interlink")));
+
+        PodPolicy fromEnvironment = DockerSettings.from(PluginSettings.of(Map.of("DataRootFolder", "/srv/interlink"),
+                Map.of("ALLOWPRIVILEGEDPODS", "1", "ALLOWEDCAPABILITIES", "ALL", "ALLOWHOSTPATH", "true",
+                        "HOSTPATHPREFIXES", "/data, /mnt"))).podPolicy();
+        assertThat(fromEnvironment).isEqualTo(new PodPolicy(true, Set.of("ALL"), true,
+                List.of(Path.of("/data"), Path.of("/mnt")), Path.of("/srv/interlink")));
+    }
+
+    @Test
+    void aPodPolicyValueThatDoesNotFitNamesItsKey() {
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("AllowPrivilegedPods", "sometimes"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.AllowPrivilegedPods: expected true or false");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("AllowedCapabilities", List.of("NET_ADMIN", "ROOT")))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.AllowedCapabilities: expected a list of capability names such as NET_ADMIN or ALL,"
+                        + " got 'ROOT'");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("AllowHostPath", "maybe"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.AllowHostPath: expected true or false");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("HostPathPrefixes", List.of("data")))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.HostPathPrefixes: expected a list of absolute folders without '..' such as /data,"
+                        + " got 'data'");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("HostPathPrefixes", List.of("/data/../etc")))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.HostPathPrefixes:");
+    }
+
+    @Test
     void aDataRootFolderTooLongForTheSandboxSocketsIsRefused() {
         String tooLong = "/" + "d".repeat(90);
 

@@ -254,6 +254,13 @@ final class RuntimeFixture implements AutoCloseable {
                 });
     }
 
+    /** The effective capabilities in a log of {@code grep CapEff /proc/self/status}, as bits. */
+    static long capEff(String log) {
+        return log.lines().filter(line -> line.startsWith("CapEff:"))
+                .map(line -> Long.parseLong(line.substring("CapEff:".length()).strip(), 16))
+                .findFirst().orElseThrow(() -> new AssertionError("no CapEff line in " + log));
+    }
+
     /** Waits until every container of the pod has ended, and checks that each succeeded. */
     void awaitAllSucceeded(Pod pod) {
         awaitStatus(pod, status -> status.containers().stream()

@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker;
 
+import static eu.interlink.jvm.docker.RuntimeFixture.capEff;
 import static eu.interlink.jvm.docker.RuntimeFixture.podOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -160,11 +161,6 @@ class SecurityContextTest {
                         + ".add[SYS_TIME]: refused: the operator's Docker.AllowedCapabilities does not list SYS_TIME;"
                         + " spec.volumes[host].hostPath: refused: the operator's Docker.AllowHostPath is false");
         assertThat(shared.fixture().containersOf(pod)).isEmpty();
-    }
-
-    static long capEff(String log) {
-        return log.lines().filter(line -> line.startsWith("CapEff:")).map(line -> Long.parseLong(line.substring(7).strip(), 16))
-                .findFirst().orElseThrow();
     }
 
     private static boolean isRefused(ContainerStatus status) {

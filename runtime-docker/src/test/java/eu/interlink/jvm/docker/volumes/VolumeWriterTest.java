@@ -41,6 +41,21 @@ class VolumeWriterTest {
     }
 
     @Test
+    void withAnFsGroupEveryFileAndFolderBelongsToTheGroupWhichMayReadThemAsKubeletMakesIt() throws IOException {
+        Path root = pod.resolve("volumes");
+
+        new VolumeWriter(root, 2000L).write(PLAN);
+
+        Path token = root.resolve("config/nested/dir/token");
+        assertThat(Files.getAttribute(token, "unix:gid")).isEqualTo(2000);
+        assertThat(mode(token)).isEqualTo("r--r-----");
+        assertThat(mode(root.resolve("config/app.conf"))).isEqualTo("rw-r--r--");
+        assertThat((int) Files.getAttribute(root.resolve("config/nested"), "unix:mode") & 07777).isEqualTo(02755);
+        assertThat(Files.getAttribute(root.resolve("scratch"), "unix:gid")).isEqualTo(2000);
+        assertThat((int) Files.getAttribute(root.resolve("scratch"), "unix:mode") & 07777).isEqualTo(02777);
+    }
+
+    @Test
     void resolvesMountsToFoldersInsideTheVolumesAndMakesAMissingSubPath() throws IOException {
         Path root = pod.resolve("volumes");
         VolumeWriter writer = new VolumeWriter(root, null);
