@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +30,14 @@ class OperatorPolicyTest {
 
     /** Bits of /proc/self/status CapEff: CAP_SYS_TIME is 25. */
     private static final long SYS_TIME = 1L << 25;
+    /** CAP_SYS_RESOURCE is 24: no container has it unless privileged. */
+    private static final long SYS_RESOURCE = 1L << 24;
 
     private static Path hostFolder;
 
     @RegisterExtension
     static final SharedRuntime shared = new SharedRuntime(() -> RuntimeFixture.open(1, Map.of(
+            "AllowPrivilegedPods", true,
             "AllowedCapabilities", List.of("SYS_TIME"),
             "AllowHostPath", true,
             "HostPathPrefixes", List.of("/tmp"))));
@@ -66,6 +70,38 @@ class OperatorPolicyTest {
 
         shared.fixture().awaitAllSucceeded(pod);
         assertThat(capEff(shared.fixture().logs(pod, "app", LogOptions.DEFAULTS)) & SYS_TIME).isEqualTo(SYS_TIME);
+    }
+
+    /**
+     * A pod's container cannot have more than its sandbox: where the engine refuses privileged sandboxes (and so
+     * sandboxes run with DindSecurity capabilities, without CAP_SYS_RESOURCE), the container fails to start, and its
+     * status says why.
+     */
+    @Test
+    void aPrivilegedContainerTheOperatorAllowsGetsEveryCapabilityOrSaysWhyItCannot() throws IOException {
+        Pod pod = podOf("privileged", """
+                restartPolicy: Never
+                containers:
+                - name: app
+                  image: interlink-jvm/busybox:local
+                  command: [grep, CapEff, /proc/self/status]
+                  securityContext: {privileged: true}
+                """);
+
+        shared.fixture().create(pod);
+
+        Optional<String> engineRefusesPrivileged = shared.fixture().privilegedRefusal();
+        if (engineRefusesPrivileged.isPresent()) {
+            PodStatus ended = shared.fixture().awaitStatus(pod,
+                    status -> status.containers().get(0).getState().getTerminated() != null);
+            ContainerStateTerminated terminated = ended.containers().get(0).getState().getTerminated();
+            assertThat(terminated.getReason()).isEqualTo("StartError");
+            assertThat(terminated.getMessage()).contains("unable to apply caps");
+        } else {
+            shared.fixture().awaitAllSucceeded(pod);
+            assertThat(capEff(shared.fixture().logs(pod, "app", LogOptions.DEFAULTS)) & SYS_RESOURCE)
+                    .isEqualTo(SYS_RESOURCE);
+        }
     }
 
     @Test

@@ -143,6 +143,29 @@ class SecurityContextTest {
     }
 
     @Test
+    void thePodsIpcSysctlsAndAnUnconfinedSeccompProfileReachItsContainers() throws IOException {
+        Pod pod = podOf("sysctls", """
+                restartPolicy: Never
+                securityContext:
+                  sysctls: [{name: kernel.shm_rmid_forced, value: "1"}]
+                containers:
+                - name: confined
+                  image: interlink-jvm/busybox:local
+                  command: [sh, -c, "cat /proc/sys/kernel/shm_rmid_forced; grep '^Seccomp:' /proc/self/status"]
+                - name: unconfined
+                  image: interlink-jvm/busybox:local
+                  command: [sh, -c, "cat /proc/sys/kernel/shm_rmid_forced; grep '^Seccomp:' /proc/self/status"]
+                  securityContext: {seccompProfile: {type: Unconfined}}
+                """);
+
+        shared.fixture().create(pod);
+
+        shared.fixture().awaitAllSucceeded(pod);
+        assertThat(logs(pod, "confined")).isEqualTo("1\nSeccomp:\t2\n");
+        assertThat(logs(pod, "unconfined")).isEqualTo("1\nSeccomp:\t0\n");
+    }
+
+    @Test
     void addedCapabilitiesPrivilegedContainersAndHostPathsAreRefusedUnlessTheOperatorAllowsThem() {
         Pod pod = podOf("forbidden", """
                 volumes: [{name: host, hostPath: {path: /srv}}]
