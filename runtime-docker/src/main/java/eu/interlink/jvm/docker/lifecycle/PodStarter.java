@@ -33,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}) and builds it, unless it was taken
- * ready from the pool; writes its volumes into the sandbox's folder, makes each image present in the sandbox, runs the
+ * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}), checks its host paths, and builds the
+ * sandbox (with those paths), unless it was taken ready from the pool; writes its volumes into the sandbox's folder
+ * and mounts its memory ones, makes each image present in the sandbox, runs the
  * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
  * through the {@link ContainerSupervisor}, which restarts them as the pod's {@code restartPolicy} says.
  *
@@ -153,7 +154,7 @@ public final class PodStarter {
     private Optional<String> prepareHostPaths(PodRecord pod) {
         for (VolumeContent volume : pod.plan().volumes().volumes()) {
             if (volume instanceof VolumeContent.HostPath hostPath) {
-                Optional<String> problem = HostPathType.prepare(hostPath, policy::isAllowed);
+                Optional<String> problem = HostPathType.prepare(hostPath, policy::hostPathRefusals);
                 if (problem.isPresent()) {
                     return problem;
                 }

@@ -97,28 +97,27 @@ public record PodPolicy(boolean allowPrivilegedPods, Set<String> allowedCapabili
                     + "'");
             return;
         }
-        if (!isAllowed(path)) {
-            refusals.add(at + ".path: refused: " + path + " is in none of the operator's Docker.HostPathPrefixes ("
+        hostPathRefusals(path).forEach(refusal -> refusals.add(at + ".path: " + refusal));
+    }
+
+    /**
+     * Why a host path may not be mounted into a sandbox, each reason naming what forbids it; empty when it may. The
+     * start asks again once the path's links are followed.
+     */
+    public List<String> hostPathRefusals(Path path) {
+        List<String> refusals = new ArrayList<>();
+        if (!hostPathPrefixes.isEmpty() && hostPathPrefixes.stream().noneMatch(path::startsWith)) {
+            refusals.add("refused: " + path + " is in none of the operator's Docker.HostPathPrefixes ("
                     + hostPathPrefixes.stream().map(Path::toString).collect(Collectors.joining(", ")) + ")");
         }
-        if (overlaps(path, dataRootFolder)) {
-            refusals.add(at + ".path: refused: " + path + " reaches the sandboxes' folder (DataRootFolder)");
+        if (path.startsWith(dataRootFolder) || dataRootFolder.startsWith(path)) {
+            refusals.add("refused: " + path + " reaches the sandboxes' folder (DataRootFolder)");
         }
-        for (Path own : SANDBOX_PATHS) {
-            if (own.startsWith(path) || (SANDBOX_TREES.contains(own) && path.startsWith(own))) {
-                refusals.add(at + ".path: " + path + " cannot be mounted into a sandbox at the same path: it would"
-                        + " cover the sandbox's own " + own);
-                break;
-            }
-        }
-    }
-
-    /** Whether the path lies in one of the allowed prefixes (the start checks it again with its links followed). */
-    public boolean isAllowed(Path path) {
-        return hostPathPrefixes.isEmpty() || hostPathPrefixes.stream().anyMatch(path::startsWith);
-    }
-
-    private static boolean overlaps(Path one, Path other) {
-        return one.startsWith(other) || other.startsWith(one);
+        SANDBOX_PATHS.stream()
+                .filter(own -> own.startsWith(path) || (SANDBOX_TREES.contains(own) && path.startsWith(own)))
+                .findFirst()
+                .ifPresent(own -> refusals.add(path + " cannot be mounted into a sandbox at the same path: it would"
+                        + " cover the sandbox's own " + own));
+        return refusals;
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Kubernetes' {@code hostPath.type} checks, done on the host as kubelet does them before a pod starts, with kubelet's
@@ -37,9 +37,10 @@ public final class HostPathType {
     /**
      * Checks the volume's path, making it when its type says so; why the pod cannot start, or empty when it can.
      *
-     * @param allowed whether the operator allows a path, once its links are followed
+     * @param refusals why a path may not be mounted ({@link eu.interlink.jvm.docker.security.PodPolicy}), asked
+     *                 again of where the volume's path leads once its links are followed
      */
-    public static Optional<String> prepare(VolumeContent.HostPath volume, Predicate<Path> allowed) {
+    public static Optional<String> prepare(VolumeContent.HostPath volume, Function<Path, List<String>> refusals) {
         Path path = volume.path();
         try {
             Optional<String> problem = check(path, volume.type());
@@ -47,11 +48,10 @@ public final class HostPathType {
                 return problem.map(why -> "MountVolume.SetUp failed for volume \"" + volume.name()
                         + "\" : hostPath type check failed: " + path + " " + why);
             }
-            if (Files.exists(path) && !allowed.test(path.toRealPath())) {
-                return Optional.of("spec.volumes[" + volume.name() + "].hostPath.path: " + path + " leads to "
-                        + path.toRealPath() + ", which the operator's Docker.HostPathPrefixes do not allow");
-            }
-            return Optional.empty();
+            Path target = Files.exists(path) ? path.toRealPath() : path;
+            List<String> refused = target.equals(path) ? List.of() : refusals.apply(target);
+            return refused.isEmpty() ? Optional.empty() : Optional.of("spec.volumes[" + volume.name()
+                    + "].hostPath.path: " + path + " leads to " + target + ": " + String.join("; ", refused));
         } catch (IOException e) {
             return Optional.of("MountVolume.SetUp failed for volume \"" + volume.name() + "\" : " + path + ": " + e);
         }
