@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,11 +24,12 @@ import java.util.Set;
  * @param runAsNonRoot    whether the container must not run as root
  * @param groupAdd        the extra group ids: {@code fsGroup}, then {@code supplementalGroups}
  * @param readOnlyRootfs  {@code readOnlyRootFilesystem}
- * @param noNewPrivileges {@code allowPrivilegeEscalation: false}
  * @param privileged      {@code privileged}
  * @param capAdd          {@code capabilities.add}, without the {@code CAP_} prefix
  * @param capDrop         {@code capabilities.drop}, without the {@code CAP_} prefix
- * @param securityOpts    Docker's {@code --security-opt} values ({@code seccomp=unconfined}, ...)
+ * @param securityOpts    Docker's {@code --security-opt} values: {@code no-new-privileges} for
+ *                        {@code allowPrivilegeEscalation: false}, {@code seccomp=unconfined} and
+ *                        {@code apparmor=unconfined} for {@code Unconfined} profiles
  * @param sysctls         the pod's {@code sysctls}
  */
 public record ContainerSecurity(
@@ -36,7 +38,6 @@ public record ContainerSecurity(
         boolean runAsNonRoot,
         List<String> groupAdd,
         boolean readOnlyRootfs,
-        boolean noNewPrivileges,
         boolean privileged,
         List<String> capAdd,
         List<String> capDrop,
@@ -47,7 +48,7 @@ public record ContainerSecurity(
     static final String UNCONFINED = "Unconfined";
 
     /** What a container without any {@code securityContext} gets: the image's user and Docker's defaults. */
-    public static final ContainerSecurity NONE = new ContainerSecurity(null, null, false, List.of(), false, false, false,
+    public static final ContainerSecurity NONE = new ContainerSecurity(null, null, false, List.of(), false, false,
             List.of(), List.of(), List.of(), Map.of());
 
     public ContainerSecurity {
@@ -84,7 +85,7 @@ public record ContainerSecurity(
         Map<String, String> sysctls = new LinkedHashMap<>();
         if (pod.getSysctls() != null) {
             for (Sysctl sysctl : pod.getSysctls()) {
-                sysctls.put(sysctl.getName(), sysctl.getValue());
+                sysctls.put(sysctl.getName(), Objects.requireNonNullElse(sysctl.getValue(), ""));
             }
         }
         var capabilities = own.getCapabilities();
@@ -94,7 +95,6 @@ public record ContainerSecurity(
                 Boolean.TRUE.equals(own.getRunAsNonRoot() != null ? own.getRunAsNonRoot() : pod.getRunAsNonRoot()),
                 List.copyOf(groups),
                 Boolean.TRUE.equals(own.getReadOnlyRootFilesystem()),
-                Boolean.FALSE.equals(own.getAllowPrivilegeEscalation()),
                 Boolean.TRUE.equals(own.getPrivileged()),
                 capabilities == null ? List.of() : normalized(capabilities.getAdd()),
                 capabilities == null ? List.of() : normalized(capabilities.getDrop()),

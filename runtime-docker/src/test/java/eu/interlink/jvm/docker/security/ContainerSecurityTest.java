@@ -39,8 +39,8 @@ class ContainerSecurityTest {
 
         ContainerSecurity security = ContainerSecurity.of(spec, spec.getContainers().get(0));
 
-        assertThat(security).isEqualTo(new ContainerSecurity(1001L, 3000L, true, List.of("2000", "4000"), true, true,
-                false, List.of("SYS_TIME"), List.of("ALL", "NET_RAW"), List.of("no-new-privileges", "apparmor=unconfined"),
+        assertThat(security).isEqualTo(new ContainerSecurity(1001L, 3000L, true, List.of("2000", "4000"), true, false,
+                List.of("SYS_TIME"), List.of("ALL", "NET_RAW"), List.of("no-new-privileges", "apparmor=unconfined"),
                 Map.of("kernel.shm_rmid_forced", "1")));
         assertThat(security.dockerUser(null)).isEqualTo("1001:3000");
     }
@@ -69,9 +69,9 @@ class ContainerSecurityTest {
 
     @Test
     void runAsNonRootRefusesRootAndNamedUsersAsKubeletDoes() {
-        ContainerSecurity nonRoot = new ContainerSecurity(null, null, true, List.of(), false, false, false, List.of(),
+        ContainerSecurity nonRoot = new ContainerSecurity(null, null, true, List.of(), false, false, List.of(),
                 List.of(), List.of(), Map.of());
-        ContainerSecurity asRoot = new ContainerSecurity(0L, null, true, List.of(), false, false, false, List.of(),
+        ContainerSecurity asRoot = new ContainerSecurity(0L, null, true, List.of(), false, false, List.of(),
                 List.of(), List.of(), Map.of());
 
         assertThat(RunAsNonRoot.refusal(nonRoot, POD, "app", "")).contains(
