@@ -99,7 +99,9 @@ public final class DockerRuntime implements PodRuntime {
         requireOpen();
         PodIdentity identity = validator.validate(data.pod());
         PodPlan plan = planner.plan(data);
-        PodRegistry.Admission admission = pods.admit(identity, () -> pool.take()
+        // A pooled sandbox has no host paths: a pod with some gets a sandbox built for it, with them.
+        boolean pooled = plan.volumes().hostPaths().isEmpty();
+        PodRegistry.Admission admission = pods.admit(identity, () -> (pooled ? pool.take() : Optional.<Sandbox>empty())
                 .map(sandbox -> new PodRecord(identity, data.pod(), plan, sandbox))
                 .orElseGet(() -> new PodRecord(identity, data.pod(), plan, layout.newId())));
         PodRecord pod = admission.pod();

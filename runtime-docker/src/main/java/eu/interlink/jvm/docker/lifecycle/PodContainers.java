@@ -6,6 +6,8 @@ import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
+import eu.interlink.jvm.docker.security.ContainerSecurity;
+import eu.interlink.jvm.docker.security.RunAsNonRoot;
 import eu.interlink.jvm.docker.spec.Environment;
 import eu.interlink.jvm.docker.spec.PodAddress;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
@@ -31,6 +33,7 @@ final class PodContainers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodContainers.class);
     static final String CONFIG_ERROR = "CreateContainerConfigError";
+    private static final String CREATE_ERROR = "CreateContainerError";
 
     private final PodRecord pod;
     private final Sandbox sandbox;
@@ -99,22 +102,45 @@ final class PodContainers {
         }
         InnerContainerSpec spec;
         try {
+            ContainerSecurity security = ContainerSecurity.of(pod.pod().getSpec(), container);
+            String imageUser = security.needsImageUser() ? imageUser(container.getImage()) : null;
+            Optional<String> refusal = RunAsNonRoot.refusal(security, kubeletName(), container.getName(), imageUser);
+            if (refusal.isPresent()) {
+                failed.accept(new Reason(CONFIG_ERROR, refusal.get()));
+                return Optional.empty();
+            }
             Environment environment = new Environment(pod.pod(), pod.plan().sent(),
                     new PodAddress(sandbox.ip(), sandbox.gateway()));
-            List<ResolvedMount> mounts = new ArrayList<>(
-                    volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+            List<ResolvedMount> mounts = new ArrayList<>(volumes.resolve(pod.plan().volumes(), container.getName()));
             mounts.add(TerminationMessages.prepare(sandbox.folder(), container, restartCount));
-            spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container), mounts);
+            spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container), mounts, security,
+                    security.dockerUser(imageUser));
         } catch (IOException | InvalidPodException e) {
             failed.accept(new Reason(CONFIG_ERROR, e.getMessage()));
+            return Optional.empty();
+        } catch (DockerException | EngineException e) {
+            failed.accept(new Reason(CREATE_ERROR, DockerMessages.oneLine(e)));
             return Optional.empty();
         }
         try {
             return Optional.of(runner.create(engine(), restartCount == 0 ? spec : spec.afterRestarts(restartCount)));
         } catch (DockerException | EngineException e) {
-            failed.accept(new Reason("CreateContainerError", DockerMessages.oneLine(e)));
+            failed.accept(new Reason(CREATE_ERROR, DockerMessages.oneLine(e)));
             return Optional.empty();
         }
+    }
+
+    /** The image's {@code User}, as the sandbox's engine has the image (it was supplied before any container). */
+    private String imageUser(String image) {
+        return engine().call("inspect image " + image, client -> {
+            var config = client.inspectImageCmd(image).exec().getConfig();
+            return config == null ? null : config.getUser();
+        });
+    }
+
+    /** The pod as kubelet names it in its messages. */
+    private String kubeletName() {
+        return pod.identity().name() + "_" + pod.identity().namespace() + "(" + pod.identity().uid() + ")";
     }
 
     /** Removes an old run's container; one left behind goes with the sandbox, so it does not hold the restart up. */

@@ -30,7 +30,7 @@ public final class PodPlanner {
         List<String> problems = new ArrayList<>();
         VolumePlan volumePlan = VolumePlan.NONE;
         try {
-            volumePlan = volumes.plan(data.pod().getSpec(), sent);
+            volumePlan = volumes.plan(data.pod(), sent);
         } catch (InvalidPodException e) {
             problems.add(e.getMessage());
         }

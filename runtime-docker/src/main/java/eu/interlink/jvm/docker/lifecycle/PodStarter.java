@@ -8,7 +8,11 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import eu.interlink.jvm.docker.spec.SpecContainers;
+import eu.interlink.jvm.docker.volumes.HostPathType;
+import eu.interlink.jvm.docker.volumes.MemoryVolumes;
+import eu.interlink.jvm.docker.volumes.VolumeContent;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.Closeable;
@@ -29,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}) and builds it, unless it was taken
- * ready from the pool; writes its volumes into the sandbox's folder, makes each image present in the sandbox, runs the
+ * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}), checks its host paths, and builds the
+ * sandbox (with those paths), unless it was taken ready from the pool; writes its volumes into the sandbox's folder
+ * and mounts its memory ones, makes each image present in the sandbox, runs the
  * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
  * through the {@link ContainerSupervisor}, which restarts them as the pod's {@code restartPolicy} says.
  *
@@ -63,15 +68,20 @@ public final class PodStarter {
     private final ActiveDeadline deadline;
     private final Executor starters;
     private final ScheduledExecutorService background;
+    private final PodPolicy policy;
+    private final MemoryVolumes memoryVolumes;
 
     /**
      * @param observer   keeps each pod's record current with what its sandbox says about its containers
      * @param restarts   when and after what pause containers run again
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
+     * @param policy     the operator's policy, which host paths must still meet once their links are followed
+     * @param memoryVolumes mounts the pods' memory {@code emptyDir}s in their sandboxes
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner,
-            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background) {
+            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
+            PodPolicy policy, MemoryVolumes memoryVolumes) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.images = images;
@@ -82,6 +92,8 @@ public final class PodStarter {
         this.deadline = new ActiveDeadline(runner, background);
         this.starters = starters;
         this.background = background;
+        this.policy = policy;
+        this.memoryVolumes = memoryVolumes;
     }
 
     /** Times the pod's {@code activeDeadlineSeconds}, if it has one, from now: call once the pod is accepted. */
@@ -116,15 +128,22 @@ public final class PodStarter {
         requireNotCancelled(pod);
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
         claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
+        Optional<String> hostPathProblem = prepareHostPaths(pod);
+        if (hostPathProblem.isPresent()) {
+            fail(pod, new Reason(PodContainers.CONFIG_ERROR, hostPathProblem.get()));
+            return;
+        }
         Sandbox sandbox = pod.sandbox().orElseGet(() -> build(pod));
         observer.follow(pod, sandbox);
-        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER));
+        Long fsGroup = fsGroupOf(pod);
+        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER), fsGroup);
         try {
             volumes.write(pod.plan().volumes());
         } catch (IOException e) {
             fail(pod, new Reason(PodContainers.CONFIG_ERROR, "cannot write the pod's volumes: " + e.getMessage()));
             return;
         }
+        memoryVolumes.mount(sandbox, volumes, pod.plan().volumes(), fsGroup);
         PodContainers containers = new PodContainers(pod, sandbox, volumes, runner, observer);
         supplyImages(containers, List.copyOf(imagesToSupply(pod).entrySet()), 0, null);
     }
@@ -192,9 +211,28 @@ public final class PodStarter {
 
     private Sandbox build(PodRecord pod) {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "building sandbox"));
-        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.cancellation());
+        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.plan().volumes().hostPaths(),
+                pod.cancellation());
         pod.attach(sandbox);
         return sandbox;
+    }
+
+    /** Checks (and makes, when their type says so) the pod's host paths, before its sandbox mounts them. */
+    private Optional<String> prepareHostPaths(PodRecord pod) {
+        for (VolumeContent volume : pod.plan().volumes().volumes()) {
+            if (volume instanceof VolumeContent.HostPath hostPath) {
+                Optional<String> problem = HostPathType.prepare(hostPath, policy::hostPathRefusals);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Long fsGroupOf(PodRecord pod) {
+        var context = pod.pod().getSpec().getSecurityContext();
+        return context == null ? null : context.getFsGroup();
     }
 
     /** Each image the pod's containers use, once, with the most demanding of their pull policies. */

@@ -56,7 +56,7 @@ final class TerminationMessages {
         Files.write(file, new byte[0]);
         // The container's user is not known here: as kubelet, let any user write its message.
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-        return new ResolvedMount(file, pathOf(container), false);
+        return new ResolvedMount(file.toString(), pathOf(container), false);
     }
 
     /**

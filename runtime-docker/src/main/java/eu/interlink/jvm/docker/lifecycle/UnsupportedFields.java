@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
  * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks,
- * security contexts, host ports and host namespaces, sidecar containers (an init container's restart policy), host
- * aliases and DNS settings.
+ * the parts of security contexts this runtime cannot apply ({@link SecurityContextFields}), host ports and host
+ * namespaces, sidecar containers (an init container's restart policy), host aliases and DNS settings.
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, service account names, and cpu, memory
  * and ephemeral-storage requests (scheduling hints).
@@ -50,7 +50,7 @@ final class UnsupportedFields {
         ifTrue(spec.getHostNetwork(), "spec.hostNetwork");
         ifTrue(spec.getHostPID(), "spec.hostPID");
         ifTrue(spec.getHostIPC(), "spec.hostIPC");
-        ifPresent(spec.getSecurityContext(), "spec.securityContext");
+        found.addAll(SecurityContextFields.unsupported(spec.getSecurityContext()));
         ifTrue(spec.getShareProcessNamespace(), "spec.shareProcessNamespace");
         ifPresent(spec.getHostAliases(), "spec.hostAliases");
         ifPresent(spec.getDnsConfig(), "spec.dnsConfig");
@@ -65,7 +65,7 @@ final class UnsupportedFields {
             ifPresent(container.getReadinessProbe(), at + ".readinessProbe");
             ifPresent(container.getStartupProbe(), at + ".startupProbe");
             ifPresent(container.getLifecycle(), at + ".lifecycle");
-            ifPresent(container.getSecurityContext(), at + ".securityContext");
+            found.addAll(SecurityContextFields.unsupported(at + ".securityContext", container.getSecurityContext()));
             for (ContainerPort port : listOf(container.getPorts())) {
                 if (port.getHostPort() != null && port.getHostPort() != 0) {
                     String name = port.getName() != null ? port.getName() : String.valueOf(port.getContainerPort());

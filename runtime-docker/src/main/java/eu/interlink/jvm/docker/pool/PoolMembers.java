@@ -48,7 +48,7 @@ public final class PoolMembers {
      * @throws CancellationException when cancelled; nothing of it is left
      */
     public Sandbox build(Cancellation cancellation) {
-        Sandbox sandbox = factory.build(layout.newId(), true, cancellation);
+        Sandbox sandbox = factory.build(layout.newId(), true, List.of(), cancellation);
         try {
             for (String image : preloaded) {
                 preload(image, sandbox, cancellation);

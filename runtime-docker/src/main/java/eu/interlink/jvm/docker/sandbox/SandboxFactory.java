@@ -75,11 +75,13 @@ public final class SandboxFactory {
      *
      * @param id           the new sandbox's id, from {@link SandboxLayout#newId()}
      * @param pooled       whether it is built for the pool rather than for a given pod; said in its labels
+     * @param hostPaths    host paths the sandbox sees at the same path (a pod's {@code hostPath} volumes); they
+     *                     exist already
      * @param cancellation stops the build; what was made is then removed
      * @throws SandboxException      when it cannot be built
      * @throws CancellationException when cancelled
      */
-    public Sandbox build(String id, boolean pooled, Cancellation cancellation) {
+    public Sandbox build(String id, boolean pooled, List<Path> hostPaths, Cancellation cancellation) {
         long start = System.nanoTime();
         Engine inner = null;
         try {
@@ -91,7 +93,7 @@ public final class SandboxFactory {
             String image = dindImages.resolve(cancellation);
             network.ensure();
             createVolume(id, labels);
-            String containerId = startContainer(id, image, labels, folder);
+            String containerId = startContainer(id, image, labels, folder, hostPaths);
             inner = engines.unixSocket(layout.socket(id));
             awaitInnerEngine(containerId, layout.socket(id), inner, cancellation);
             ContainerNetwork address = network.addressIn(host.call("inspect sandbox container " + id,
@@ -121,12 +123,14 @@ public final class SandboxFactory {
                 client -> client.createVolumeCmd().withName(layout.volumeName(id)).withLabels(volumeLabels).exec());
     }
 
-    private String startContainer(String id, String image, Map<String, String> labels, Path folder) {
+    private String startContainer(String id, String image, Map<String, String> labels, Path folder,
+            List<Path> hostPaths) {
         Map<String, String> containerLabels = new HashMap<>(labels);
         containerLabels.put(Labels.ROLE, Labels.ROLE_SANDBOX);
-        List<Bind> binds = List.of(
+        List<Bind> binds = new ArrayList<>(List.of(
                 new Bind(folder.toString(), new Volume(folder.toString()), AccessMode.rw),
-                new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw));
+                new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw)));
+        hostPaths.forEach(path -> binds.add(new Bind(path.toString(), new Volume(path.toString()), AccessMode.rw)));
         // The official docker:dind entrypoint takes "dockerd <flags>" as its command, as our image does; each flag is
         // one argument, which no shell reads.
         List<String> command = new ArrayList<>(List.of("dockerd",

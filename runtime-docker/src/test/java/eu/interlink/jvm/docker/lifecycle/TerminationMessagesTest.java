@@ -27,20 +27,21 @@ class TerminationMessagesTest {
 
         assertThat(first.mountPath()).isEqualTo("/dev/termination-log");
         assertThat(first.readOnly()).isFalse();
-        assertThat(first.source()).isNotEqualTo(second.source()).startsWith(sandboxFolder).isEmptyFile();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.source())))
+        assertThat(first.source()).isNotEqualTo(second.source());
+        assertThat(Path.of(first.source())).startsWith(sandboxFolder).isEmptyFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(first.source()))))
                 .isEqualTo("rw-rw-rw-");
     }
 
     @Test
     void aRunTriedAgainStartsWithAnEmptyFileAtItsOwnPath() throws IOException {
         Container container = new ContainerBuilder().withName("app").withTerminationMessagePath("/tmp/outcome").build();
-        Path file = TerminationMessages.prepare(sandboxFolder, container, 2).source();
+        Path file = Path.of(TerminationMessages.prepare(sandboxFolder, container, 2).source());
         Files.writeString(file, "left over");
 
         ResolvedMount again = TerminationMessages.prepare(sandboxFolder, container, 2);
 
         assertThat(again.mountPath()).isEqualTo("/tmp/outcome");
-        assertThat(again.source()).isEqualTo(file).isEmptyFile();
+        assertThat(Path.of(again.source())).isEqualTo(file).isEmptyFile();
     }
 }
