@@ -3,6 +3,8 @@
 #
 #   interlink-jvm/busybox:local   busybox-static with its applets (sh, echo, sleep, cat, ls, env, true, false, ...)
 #   interlink-jvm/dind:local      Docker-in-Docker from this host's Docker (scripts/build-dind-image.sh)
+#   interlink-jvm/registry:local  a Docker registry (Debian's docker-registry) on port 5000 that asks for the
+#                                 test user 'interlink' with the password 'pull-secret-test' (htpasswd, bcrypt)
 #
 #   scripts/build-test-images.sh [--force]
 #
@@ -11,6 +13,9 @@ set -euo pipefail
 
 readonly BUSYBOX_TAG="interlink-jvm/busybox:local"
 readonly DIND_TAG="interlink-jvm/dind:local"
+readonly REGISTRY_TAG="interlink-jvm/registry:local"
+# bcrypt of the test password 'pull-secret-test'; only ever used by the tests' throwaway registry.
+readonly REGISTRY_HTPASSWD='interlink:$2b$10$jEJ8zzViH.BRe5dIbGMv8ONSu22gHRE8NyAa2IXbKFlBxdhG5HaWO'
 readonly SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 fail() {
@@ -61,6 +66,44 @@ build_busybox() {
     echo "build-test-images: built ${BUSYBOX_TAG}"
 }
 
+build_registry() {
+    local registry root library previous_id
+    registry="$(command -v docker-registry || true)"
+    [[ -n "${registry}" ]] || fail "'docker-registry' not found; install it (apt-get install docker-registry)"
+    root="$(mktemp -d)"
+    trap 'rm -rf "${root}"' RETURN
+    mkdir -p "${root}/bin" "${root}/etc/docker/registry" "${root}/var/lib/registry" "${root}/tmp"
+    chmod 1777 "${root}/tmp"
+    install -m 0755 "${registry}" "${root}/bin/registry"
+    for library in $(ldd "${registry}" | grep -o '/[^ ]*'); do
+        mkdir -p "${root}$(dirname "${library}")"
+        cp -L "${library}" "${root}${library}"
+    done
+    cat >"${root}/etc/docker/registry/config.yml" <<'CONFIG'
+version: 0.1
+storage:
+  filesystem:
+    rootdirectory: /var/lib/registry
+http:
+  addr: :5000
+auth:
+  htpasswd:
+    realm: interlink-jvm-tests
+    path: /etc/docker/registry/htpasswd
+CONFIG
+    printf '%s\n' "${REGISTRY_HTPASSWD}" >"${root}/etc/docker/registry/htpasswd"
+    previous_id="$(docker image inspect --format '{{ .Id }}' "${REGISTRY_TAG}" 2>/dev/null || true)"
+    tar -C "${root}" -c . | docker import \
+        -c 'ENTRYPOINT ["/bin/registry", "serve", "/etc/docker/registry/config.yml"]' \
+        -c 'EXPOSE 5000' \
+        -m "docker-registry built by build-test-images.sh" \
+        - "${REGISTRY_TAG}" >/dev/null
+    if [[ -n "${previous_id}" ]]; then
+        docker image rm "${previous_id}" >/dev/null 2>&1 || true
+    fi
+    echo "build-test-images: built ${REGISTRY_TAG}"
+}
+
 if needed "${BUSYBOX_TAG}"; then
     build_busybox
 else
@@ -71,4 +114,10 @@ if needed "${DIND_TAG}"; then
     "${SCRIPTS}/build-dind-image.sh" "${DIND_TAG}"
 else
     echo "build-test-images: ${DIND_TAG} is present (use --force to rebuild)"
+fi
+
+if needed "${REGISTRY_TAG}"; then
+    build_registry
+else
+    echo "build-test-images: ${REGISTRY_TAG} is present (use --force to rebuild)"
 fi

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Makes sure a Docker engine answers on this machine: installs docker.io and busybox-static with apt-get when
-# they are missing (Debian/Ubuntu, as root), and starts dockerd when `docker info` fails.
+# Makes sure a Docker engine answers on this machine: installs docker.io, busybox-static and docker-registry (for the
+# tests' registry image) with apt-get when they are missing (Debian/Ubuntu, as root), and starts dockerd when
+# `docker info` fails.
 set -euo pipefail
 
 missing=()
 command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+dpkg -s docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "start-docker: installing ${missing[*]}"

@@ -107,6 +107,7 @@ public final class DockerRuntime implements PodRuntime {
         if (!admission.admitted()) {
             return pod.response();
         }
+        starter.armDeadline(pod);
         try {
             threads.starters().execute(() -> starter.start(pod));
         } catch (RejectedExecutionException e) {

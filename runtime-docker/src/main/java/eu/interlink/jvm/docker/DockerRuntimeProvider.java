@@ -33,11 +33,13 @@ import eu.interlink.jvm.docker.sandbox.RegistryFlags;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
+import eu.interlink.jvm.docker.sandbox.SandboxMounts;
 import eu.interlink.jvm.docker.sandbox.SandboxNetwork;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.sandbox.SandboxSecurity;
 import eu.interlink.jvm.docker.status.PodStatusReader;
+import eu.interlink.jvm.docker.volumes.MemoryVolumes;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -121,11 +123,12 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         ContainerObserver observer = new ContainerObserver(runner, threads.background());
         DockerRuntime runtime = new DockerRuntime(
                 pods,
-                new PodValidator(),
+                new PodValidator(settings.podPolicy()),
                 new PodPlanner(new SandboxPlanner(new PodIpNetwork(host, settings.podIpNetwork()), monitor::capacity)),
                 new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
                         new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
-                        threads.background()),
+                        threads.background(), settings.podPolicy(),
+                        new MemoryVolumes(new SandboxMounts(host, layout))),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(restarts),

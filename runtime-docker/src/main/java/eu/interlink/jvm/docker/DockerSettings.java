@@ -7,10 +7,15 @@ import eu.interlink.jvm.docker.sandbox.DindSecurity;
 import eu.interlink.jvm.docker.sandbox.RegistryFlags;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxNetwork;
+import eu.interlink.jvm.docker.security.Capabilities;
+import eu.interlink.jvm.docker.security.HostPaths;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +61,15 @@ import java.util.regex.Pattern;
  *       <td>the registries the sandboxes' inner engines reach without verifying TLS
  *       ({@code dockerd --insecure-registry}): hosts, {@code host:port} pairs or CIDR ranges, without a scheme or
  *       path; a YAML list, or comma-separated in the environment</td></tr>
+ *   <tr><td>{@code Docker.AllowPrivilegedPods}</td><td>{@code ALLOWPRIVILEGEDPODS}</td><td>{@code false}</td>
+ *       <td>whether a pod's container may be {@code privileged}</td></tr>
+ *   <tr><td>{@code Docker.AllowedCapabilities}</td><td>{@code ALLOWEDCAPABILITIES}</td><td>none</td>
+ *       <td>the capabilities a container may add beyond the default set ({@code NET_ADMIN}, {@code SYS_TIME}, ...,
+ *       or {@code ALL}); a YAML list, or comma-separated in the environment</td></tr>
+ *   <tr><td>{@code Docker.AllowHostPath}</td><td>{@code ALLOWHOSTPATH}</td><td>{@code false}</td>
+ *       <td>whether a pod may have {@code hostPath} volumes</td></tr>
+ *   <tr><td>{@code Docker.HostPathPrefixes}</td><td>{@code HOSTPATHPREFIXES}</td><td>none: anywhere</td>
+ *       <td>the absolute folders that {@code hostPath} volumes must lie in, when they are allowed</td></tr>
  * </table>
  *
  * <p>The engine's address is docker-java's own setting: {@code DOCKER_HOST}, by default
@@ -74,6 +88,8 @@ import java.util.regex.Pattern;
  * @param dindNetwork          see {@code Docker.DindNetwork}
  * @param registryMirrors      see {@code Docker.RegistryMirrors}
  * @param insecureRegistries   see {@code Docker.InsecureRegistries}
+ * @param podPolicy            see {@code Docker.AllowPrivilegedPods}, {@code Docker.AllowedCapabilities},
+ *                             {@code Docker.AllowHostPath} and {@code Docker.HostPathPrefixes}
  * @param podIpNetwork         see {@code Docker.PodIpNetwork}; null when unset
  */
 public record DockerSettings(
@@ -90,6 +106,7 @@ public record DockerSettings(
         String dindNetwork,
         List<String> registryMirrors,
         List<String> insecureRegistries,
+        PodPolicy podPolicy,
         String podIpNetwork) {
 
     /** The section of the configuration file that holds the Docker settings. */
@@ -122,8 +139,9 @@ public record DockerSettings(
                 throw docker.invalid("PreloadImages", "a list of image references such as busybox:1.36", preloaded);
             }
         }
+        Path dataRootFolder = dataRootFolder(settings);
         return new DockerSettings(
-                dataRootFolder(settings),
+                dataRootFolder,
                 image,
                 docker.choice("DindSecurity", DindSecurity.class, DindSecurity.AUTO),
                 Duration.ofSeconds(docker.integer("CallTimeoutSeconds", 30, 1, 3600)),
@@ -136,7 +154,25 @@ public record DockerSettings(
                 network(docker),
                 registryMirrors(docker),
                 insecureRegistries(docker),
+                podPolicy(docker, dataRootFolder),
                 podIpNetwork(docker));
+    }
+
+    private static PodPolicy podPolicy(PluginSettings docker, Path dataRootFolder) {
+        List<String> capabilities = docker.list("AllowedCapabilities");
+        for (String capability : capabilities) {
+            if (!Capabilities.isWellFormed(capability)) {
+                throw docker.invalid("AllowedCapabilities", "a list of capability names such as NET_ADMIN or ALL",
+                        capability);
+            }
+        }
+        List<Path> prefixes = new ArrayList<>();
+        for (String prefix : docker.list("HostPathPrefixes")) {
+            prefixes.add(HostPaths.parse(prefix).orElseThrow(() -> docker.invalid("HostPathPrefixes",
+                    "a list of absolute folders without '..' such as /data", prefix)));
+        }
+        return new PodPolicy(docker.flag("AllowPrivilegedPods", false), Set.copyOf(capabilities),
+                docker.flag("AllowHostPath", false), prefixes, dataRootFolder);
     }
 
     private static List<String> registryMirrors(PluginSettings docker) {

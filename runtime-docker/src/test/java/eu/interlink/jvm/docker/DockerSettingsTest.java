@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.interlink.jvm.api.settings.InvalidSettingException;
 import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.docker.sandbox.DindSecurity;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,7 +62,7 @@ class DockerSettingsTest {
                 DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3, 5, 4,
                 List.of("busybox:1.36", "registry.example/app:2"), "interlink-pods",
                 List.of("https://mirror.example:5000", "http://10.0.0.7/"), List.of("registry.internal:5000", "10.0.0.0/8"),
-                "pod-addresses"));
+                new PodPolicy(false, Set.of(), false, List.of(), Path.of("/var/lib/interlink")), "pod-addresses"));
     }
 
     @Test
@@ -179,6 +181,47 @@ class DockerSettingsTest {
         assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("PodIpNetwork", "pods net"))))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("Docker.PodIpNetwork: expected a Docker network name");
+    }
+
+    @Test
+    void theOperatorsPodPolicyRefusesEverythingByDefaultAndIsReadFromTheFileOrTheEnvironment() {
+        assertThat(DockerSettings.from(docker(Map.of())).podPolicy())
+                .isEqualTo(new PodPolicy(false, Set.of(), false, List.of(), DockerSettings.from(docker(Map.of()))
+                        .dataRootFolder()));
+
+        PodPolicy fromFile = DockerSettings.from(PluginSettings.of(Map.of("DataRootFolder", "/srv/interlink",
+                "Docker", Map.of("AllowPrivilegedPods", true, "AllowedCapabilities", List.of("CAP_NET_ADMIN", "sys_time"),
+                        "AllowHostPath", "yes", "HostPathPrefixes", List.of("/data/", "/scratch/./x"))), Map.of()))
+                .podPolicy();
+        assertThat(fromFile).isEqualTo(new PodPolicy(true, Set.of("NET_ADMIN", "SYS_TIME"), true,
+                List.of(Path.of("/data"), Path.of("/scratch/x")), Path.of("/srv/interlink")));
+
+        PodPolicy fromEnvironment = DockerSettings.from(PluginSettings.of(Map.of("DataRootFolder", "/srv/interlink"),
+                Map.of("ALLOWPRIVILEGEDPODS", "1", "ALLOWEDCAPABILITIES", "ALL", "ALLOWHOSTPATH", "true",
+                        "HOSTPATHPREFIXES", "/data, /mnt"))).podPolicy();
+        assertThat(fromEnvironment).isEqualTo(new PodPolicy(true, Set.of("ALL"), true,
+                List.of(Path.of("/data"), Path.of("/mnt")), Path.of("/srv/interlink")));
+    }
+
+    @Test
+    void aPodPolicyValueThatDoesNotFitNamesItsKey() {
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("AllowPrivilegedPods", "sometimes"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.AllowPrivilegedPods: expected true or false");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("AllowedCapabilities", List.of("NET_ADMIN", "ROOT")))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.AllowedCapabilities: expected a list of capability names such as NET_ADMIN or ALL,"
+                        + " got 'ROOT'");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("AllowHostPath", "maybe"))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.AllowHostPath: expected true or false");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("HostPathPrefixes", List.of("data")))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Docker.HostPathPrefixes: expected a list of absolute folders without '..' such as /data,"
+                        + " got 'data'");
+        assertThatThrownBy(() -> DockerSettings.from(docker(Map.of("HostPathPrefixes", List.of("/data/../etc")))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Docker.HostPathPrefixes:");
     }
 
     @Test

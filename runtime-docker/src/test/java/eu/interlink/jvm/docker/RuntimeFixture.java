@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.DockerException;
@@ -27,10 +28,13 @@ import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Labels;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +100,12 @@ final class RuntimeFixture implements AutoCloseable {
 
     /** A runtime without a pool whose containers wait this long before their first restart. */
     static RuntimeFixture withFirstRestartPause(Duration pause) throws IOException {
-        return open(0, Map.of(), new DockerRuntimeProvider(pause));
+        return withFirstRestartPause(pause, Map.of());
+    }
+
+    /** A runtime without a pool whose containers (and failed pulls) wait this long before their first retry. */
+    static RuntimeFixture withFirstRestartPause(Duration pause, Map<String, Object> dockerSettings) throws IOException {
+        return open(0, dockerSettings, new DockerRuntimeProvider(pause));
     }
 
     private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,
@@ -195,6 +204,18 @@ final class RuntimeFixture implements AutoCloseable {
                 .build();
     }
 
+    /** A pod with a fresh UID, in namespace {@code tests}, whose spec is this YAML. */
+    static Pod podOf(String name, String specYaml) {
+        try {
+            return new PodBuilder()
+                    .withNewMetadata().withName(name).withNamespace("tests").withUid(UUID.randomUUID().toString()).endMetadata()
+                    .withSpec(new YAMLMapper().readValue(specYaml, PodSpec.class))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Pod pod(String name, io.fabric8.kubernetes.api.model.Container... containers) {
         return pod(name, List.of(), List.of(containers));
     }
@@ -235,6 +256,24 @@ final class RuntimeFixture implements AutoCloseable {
                             .ifPresent(terminated -> fail("pod " + pod.getMetadata().getName() + " did not start: "
                                     + terminated.getReason() + ": " + terminated.getMessage()));
                     return false;
+                });
+    }
+
+    /** The effective capabilities in a log of {@code grep CapEff /proc/self/status}, as bits. */
+    static long capEff(String log) {
+        return log.lines().filter(line -> line.startsWith("CapEff:"))
+                .map(line -> Long.parseLong(line.substring("CapEff:".length()).strip(), 16))
+                .findFirst().orElseThrow(() -> new AssertionError("no CapEff line in " + log));
+    }
+
+    /** Waits until every container of the pod has ended, and checks that each succeeded. */
+    void awaitAllSucceeded(Pod pod) {
+        awaitStatus(pod, status -> status.containers().stream()
+                .allMatch(container -> container.getState().getTerminated() != null))
+                .containers().forEach(container -> {
+                    ContainerStateTerminated terminated = container.getState().getTerminated();
+                    assertThat(terminated.getExitCode()).as("%s: %s %s", container.getName(), terminated.getReason(),
+                            terminated.getMessage()).isZero();
                 });
     }
 

@@ -2,6 +2,7 @@ package eu.interlink.jvm.host.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.util.List;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,19 @@ import org.slf4j.LoggerFactory;
  * Sets logback's levels for a {@link Verbosity}, at start, after the configuration is read.
  *
  * <p>The root logger follows the verbosity. Jetty stays at {@code WARN} (its info lines say nothing an operator
- * needs) and drops to {@code ERROR} with {@link Verbosity#ERRORS_ONLY}. When SLF4J is bound to something other
+ * needs) and drops to {@code ERROR} with {@link Verbosity#ERRORS_ONLY}. docker-java's HTTP clients never log below
+ * {@code INFO}: their debug lines would show registry credentials and secrets. When SLF4J is bound to something other
  * than logback (the host embedded elsewhere), the embedder owns the levels and nothing is changed.
  */
 public final class LogLevels {
 
     static final String JETTY = "org.eclipse.jetty";
+    /**
+     * The HTTP clients that docker-java talks to Docker with: at debug level they log every header and body, and so
+     * registry credentials ({@code X-Registry-Auth}) and secret values sent in containers' environments.
+     */
+    static final List<String> HTTP_CLIENTS = List.of("com.github.dockerjava.zerodep.shaded.org.apache.hc",
+            "org.apache.hc");
 
     private final ILoggerFactory loggers;
 
@@ -40,5 +48,7 @@ public final class LogLevels {
             case ERRORS_ONLY -> Level.ERROR;
         });
         context.getLogger(JETTY).setLevel(verbosity == Verbosity.ERRORS_ONLY ? Level.ERROR : Level.WARN);
+        Level http = verbosity == Verbosity.ERRORS_ONLY ? Level.ERROR : Level.INFO;
+        HTTP_CLIENTS.forEach(client -> context.getLogger(client).setLevel(http));
     }
 }

@@ -25,6 +25,18 @@ class LogLevelsTest {
         assertThat(context.getLogger("org.eclipse.jetty.server.Server").getEffectiveLevel()).isEqualTo(Level.toLevel(jetty));
     }
 
+    @ParameterizedTest
+    @CsvSource({"NORMAL, INFO", "VERBOSE, INFO", "ERRORS_ONLY, ERROR"})
+    void docker_javas_http_clients_never_log_headers_which_carry_registry_credentials(Verbosity verbosity,
+            String level) {
+        new LogLevels(context).apply(verbosity);
+
+        assertThat(context.getLogger("com.github.dockerjava.zerodep.shaded.org.apache.hc.client5.http.headers")
+                .getEffectiveLevel()).isEqualTo(Level.toLevel(level));
+        assertThat(context.getLogger("org.apache.hc.client5.http.wire").getEffectiveLevel())
+                .isEqualTo(Level.toLevel(level));
+    }
+
     @Test
     void verbose_wins_over_errors_only_as_in_the_go_plugin() {
         assertThat(Verbosity.of(true, true)).isEqualTo(Verbosity.VERBOSE);

@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.images;
 
+import com.github.dockerjava.api.model.AuthConfig;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
@@ -36,28 +37,30 @@ public final class ImageSupplier {
      * @throws CancellationException     when cancelled
      */
     public void supply(String image, Engine inner, Cancellation cancellation, Consumer<String> progress) {
-        supply(image, PullPolicy.IF_NOT_PRESENT, inner, cancellation, progress);
+        supply(image, PullPolicy.IF_NOT_PRESENT, PullSecrets.NONE, inner, cancellation, progress);
     }
 
     /**
      * Makes the image present in the inner engine, as the container's pull policy asks.
      *
+     * @param secrets      the pod's pull secrets: a pull uses the credentials they have for the image's registry
      * @param cancellation stops a move or pull under way
      * @param progress     told what is being done, such as {@code moving image busybox from the host}
      * @throws ImageUnavailableException when the image cannot be got there
      * @throws CancellationException     when cancelled
      */
-    public void supply(String image, PullPolicy policy, Engine inner, Cancellation cancellation,
+    public void supply(String image, PullPolicy policy, PullSecrets secrets, Engine inner, Cancellation cancellation,
             Consumer<String> progress) {
+        AuthConfig auth = secrets.authFor(image).orElse(null);
         if (policy == PullPolicy.ALWAYS) {
-            pullOrUseLocalCopy(image, inner, cancellation, progress);
+            pullOrUseLocalCopy(image, auth, inner, cancellation, progress);
         } else if (!images.present(inner, image)) {
             boolean onHost = images.present(host, image);
             if (!onHost && policy == PullPolicy.NEVER) {
                 throw new ImageUnavailableException(ImageUnavailableException.NEVER_PULL, "image " + image
                         + " is neither in the sandbox nor on the host, and its pull policy is Never", null);
             }
-            bring(image, onHost, inner, cancellation, progress);
+            bring(image, onHost, auth, inner, cancellation, progress);
         }
     }
 
@@ -65,10 +68,11 @@ public final class ImageSupplier {
      * {@code Always}: the registry's image wins; when the registry cannot be reached, a copy in the sandbox or on the
      * host is used instead, and the progress says so, rather than failing a pod that could run.
      */
-    private void pullOrUseLocalCopy(String image, Engine inner, Cancellation cancellation, Consumer<String> progress) {
+    private void pullOrUseLocalCopy(String image, AuthConfig auth, Engine inner, Cancellation cancellation,
+            Consumer<String> progress) {
         progress.accept("pulling image " + image);
         try {
-            images.pull(inner, image, cancellation);
+            images.pull(inner, image, auth, cancellation);
             return;
         } catch (CancellationException e) {
             throw e;
@@ -84,12 +88,12 @@ public final class ImageSupplier {
             progress.accept("pulling image " + image + " failed (" + failure + "); using the copy "
                     + (inSandbox ? "in the sandbox" : "on the host"));
             if (!inSandbox) {
-                bring(image, true, inner, cancellation, progress);
+                bring(image, true, null, inner, cancellation, progress);
             }
         }
     }
 
-    private void bring(String image, boolean onHost, Engine inner, Cancellation cancellation,
+    private void bring(String image, boolean onHost, AuthConfig auth, Engine inner, Cancellation cancellation,
             Consumer<String> progress) {
         try {
             if (onHost) {
@@ -100,7 +104,7 @@ public final class ImageSupplier {
                         (System.nanoTime() - start) / 1_000_000);
             } else {
                 progress.accept("pulling image " + image);
-                images.pull(inner, image, cancellation);
+                images.pull(inner, image, auth, cancellation);
             }
         } catch (CancellationException e) {
             throw e;

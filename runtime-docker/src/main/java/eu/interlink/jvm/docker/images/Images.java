@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.images;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
@@ -43,11 +44,25 @@ public final class Images {
      * @throws CancellationException when cancelled
      */
     public void pull(Engine engine, String image, Cancellation cancellation) {
+        pull(engine, image, null, cancellation);
+    }
+
+    /**
+     * Makes the engine pull the image from its registry with these credentials; a name without a tag means
+     * {@code :latest}, never all tags.
+     *
+     * @param auth         the registry credentials, or null to pull anonymously
+     * @param cancellation stops the pull at once
+     * @throws EngineException       when the pull fails or takes too long
+     * @throws CancellationException when cancelled
+     */
+    public void pull(Engine engine, String image, AuthConfig auth, Cancellation cancellation) {
         ImageReference reference = ImageReference.parse(image);
         String failure = engine.longCall("pull " + image, pullTimeout, cancellation, client -> {
             PullCallback pull = cancellation.track(new PullCallback());
             try (pull) {
-                client.pullImageCmd(reference.repository()).withTag(reference.tag()).exec(pull).awaitCompletion();
+                client.pullImageCmd(reference.repository()).withTag(reference.tag()).withAuthConfig(auth)
+                        .exec(pull).awaitCompletion();
                 return pull.failure();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -6,8 +6,10 @@ import eu.interlink.jvm.docker.engine.ContainerEvents;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Labels;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
+import io.fabric8.kubernetes.api.model.Container;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -69,11 +71,18 @@ public final class ContainerObserver {
         pod.runningContainers().forEach(containerId -> observe(pod, containerId));
     }
 
-    /** Inspects the container now and records what Docker says on the pod; never throws. */
+    /**
+     * Inspects the container now and records what Docker says on the pod, with the run's termination message when it
+     * is first seen ended; never throws.
+     */
     void observe(PodRecord pod, String containerId) {
         Sandbox sandbox = pod.sandbox().orElseThrow();
         try {
-            pod.observed(runner.inspect(sandbox.engine(), containerId));
+            ContainerSnapshot snapshot = runner.inspect(sandbox.engine(), containerId);
+            if (snapshot.exited() && !pod.seenEnded(containerId)) {
+                snapshot = withTerminationMessage(pod, sandbox, snapshot);
+            }
+            pod.observed(snapshot);
         } catch (NotFoundException e) {
             pod.lost(containerId, new Reason(STATUS_UNKNOWN,
                     "container " + containerId + " is gone from sandbox " + sandbox.id()));
@@ -81,5 +90,16 @@ public final class ContainerObserver {
             pod.engineTrouble(new Reason(STATUS_UNKNOWN,
                     "sandbox " + sandbox.id() + " does not answer: " + DockerMessages.oneLine(e)));
         }
+    }
+
+    private static ContainerSnapshot withTerminationMessage(PodRecord pod, Sandbox sandbox, ContainerSnapshot ended) {
+        Optional<String> name = pod.containerOfRun(ended.containerId());
+        Optional<Container> spec = name.flatMap(pod::spec);
+        if (spec.isEmpty()) {
+            return ended;
+        }
+        int restartCount = pod.runs(name.get()).orElseThrow().restartCount();
+        return ended.withTerminationMessage(TerminationMessages.read(sandbox.engine(), sandbox.folder(), spec.get(),
+                restartCount, ended, pod.cancellation()));
     }
 }

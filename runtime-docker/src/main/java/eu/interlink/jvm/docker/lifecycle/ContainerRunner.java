@@ -5,9 +5,12 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.security.Capabilities;
+import eu.interlink.jvm.docker.security.ContainerSecurity;
 import eu.interlink.jvm.docker.spec.ContainerResources;
 import java.util.List;
 
@@ -51,6 +54,9 @@ public final class ContainerRunner {
             if (spec.workingDir() != null) {
                 create.withWorkingDir(spec.workingDir());
             }
+            if (spec.user() != null) {
+                create.withUser(spec.user());
+            }
             return create.exec().getId();
         });
     }
@@ -68,17 +74,53 @@ public final class ContainerRunner {
         if (resources.cpuShares() != null) {
             config.withCpuShares(resources.cpuShares());
         }
+        return secured(config, spec.security());
+    }
+
+    private static HostConfig secured(HostConfig config, ContainerSecurity security) {
+        if (!security.groupAdd().isEmpty()) {
+            config.withGroupAdd(security.groupAdd());
+        }
+        if (security.readOnlyRootfs()) {
+            config.withReadonlyRootfs(true);
+        }
+        if (security.privileged()) {
+            config.withPrivileged(true);
+        }
+        if (!security.capAdd().isEmpty()) {
+            config.withCapAdd(capabilities(security.capAdd()));
+        }
+        if (!security.capDrop().isEmpty()) {
+            config.withCapDrop(capabilities(security.capDrop()));
+        }
+        if (!security.securityOpts().isEmpty()) {
+            config.withSecurityOpts(security.securityOpts());
+        }
+        if (!security.sysctls().isEmpty()) {
+            config.withSysctls(security.sysctls());
+        }
         return config;
     }
 
+    /** The validator let only known names through. */
+    private static Capability[] capabilities(List<String> names) {
+        return names.stream().map(name -> Capabilities.of(name).orElseThrow()).toArray(Capability[]::new);
+    }
+
     private static List<Bind> binds(InnerContainerSpec spec) {
-        return spec.mounts().stream().map(mount -> new Bind(mount.source().toString(), new Volume(mount.mountPath()),
+        return spec.mounts().stream().map(mount -> new Bind(mount.source(), new Volume(mount.mountPath()),
                 mount.readOnly() ? AccessMode.ro : AccessMode.rw)).toList();
     }
 
     /** Starts the container; a start that fails is also recorded by Docker on the container (exit code, error). */
     public void start(Engine inner, String containerId) {
         inner.call("start container " + containerId, client -> client.startContainerCmd(containerId).exec());
+    }
+
+    /** Sends the container's main process a signal, such as {@code SIGTERM}. */
+    public void kill(Engine inner, String containerId, String signal) {
+        inner.call("send " + signal + " to " + containerId,
+                client -> client.killContainerCmd(containerId).withSignal(signal).exec());
     }
 
     /** What Docker says about the container now. */

@@ -31,10 +31,11 @@ public record ContainerRuns(String containerId, int restartCount, ContainerSnaps
 
     /**
      * With what Docker says now about a container: kept when it is about the current run and not older than what was
-     * known (inspections that race may answer out of order, and a run never goes back from ended to running).
+     * known (inspections that race may answer out of order, and a run never goes back from ended to running); once the
+     * run was seen ended, what was recorded then stays, with its termination message.
      */
     ContainerRuns observed(ContainerSnapshot snapshot) {
-        boolean older = current != null && current.progress() > snapshot.progress();
+        boolean older = current != null && (current.ended() || current.progress() > snapshot.progress());
         if (!snapshot.containerId().equals(containerId) || lost != null || older) {
             return this;
         }

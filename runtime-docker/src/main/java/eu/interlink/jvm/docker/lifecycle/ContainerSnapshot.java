@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
  * @param error        Docker's error for a start that failed, or null
  * @param startedAt    when it started, or null
  * @param finishedAt   when it stopped, or null
+ * @param terminationMessage what the run left as its termination message ({@link TerminationMessages}), or null
  */
 public record ContainerSnapshot(
         String containerId,
@@ -26,7 +27,14 @@ public record ContainerSnapshot(
         boolean oomKilled,
         String error,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String terminationMessage) {
+
+    /** A snapshot without a termination message: one of a run that has not ended, or before its message is read. */
+    public ContainerSnapshot(String containerId, String imageId, String status, long exitCode, boolean oomKilled,
+            String error, Instant startedAt, Instant finishedAt) {
+        this(containerId, imageId, status, exitCode, oomKilled, error, startedAt, finishedAt, null);
+    }
 
     /** The exit code of a container whose start failed when Docker recorded none. */
     private static final int START_FAILED_EXIT_CODE = 128;
@@ -45,6 +53,20 @@ public record ContainerSnapshot(
                 time(state.getFinishedAt()));
     }
 
+    /** The same snapshot with the run's termination message. */
+    ContainerSnapshot withTerminationMessage(String message) {
+        return new ContainerSnapshot(containerId, imageId, status, exitCode, oomKilled, error, startedAt, finishedAt,
+                message);
+    }
+
+    /** Whether it ran and exited, as opposed to a start that failed: only such a run has a termination message. */
+    boolean exited() {
+        return switch (status) {
+            case "exited", "dead", "removing" -> true;
+            default -> false;
+        };
+    }
+
     /** Whether its start failed: it was created and never ran. */
     public boolean startFailed() {
         return "created".equals(status) && error != null;
@@ -52,10 +74,7 @@ public record ContainerSnapshot(
 
     /** Whether its run is over: it exited, or its start failed. */
     public boolean ended() {
-        return switch (status) {
-            case "exited", "dead", "removing" -> true;
-            default -> startFailed();
-        };
+        return exited() || startFailed();
     }
 
     /**

@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.security.ContainerSecurity;
 import eu.interlink.jvm.docker.spec.ContainerResources;
 import eu.interlink.jvm.docker.spec.VarExpansion;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param stdin      {@code stdin}: keep the container's standard input open, as a pipe
  * @param tty        {@code tty}: give the container a terminal
  * @param labels     the labels of the inner container
+ * @param user       Docker's {@code User} ({@code uid}, {@code uid:gid}, {@code name:gid}), or null for the image's
+ * @param security   its security settings
  * @param hostname   the pod's hostname, which every container of the pod has
  */
 public record InnerContainerSpec(
@@ -39,6 +42,8 @@ public record InnerContainerSpec(
         boolean stdin,
         boolean tty,
         Map<String, String> labels,
+        String user,
+        ContainerSecurity security,
         String hostname) {
 
     /**
@@ -46,10 +51,12 @@ public record InnerContainerSpec(
      *
      * @param variables the container's environment, resolved ({@link eu.interlink.jvm.docker.spec.Environment})
      * @param mounts    its mounts, resolved ({@link eu.interlink.jvm.docker.volumes.VolumeWriter#resolve})
+     * @param security  its security settings
+     * @param user      Docker's {@code User} ({@link ContainerSecurity#dockerUser}), or null for the image's
      * @param hostname  the pod's hostname
      */
     public static InnerContainerSpec of(PodIdentity pod, Container container, Map<String, String> variables,
-            List<ResolvedMount> mounts, String hostname) {
+            List<ResolvedMount> mounts, ContainerSecurity security, String user, String hostname) {
         Map<String, String> labels = new HashMap<>();
         labels.put(Labels.ROLE, Labels.ROLE_POD_CONTAINER);
         labels.put(Labels.POD_UID, pod.uid());
@@ -67,6 +74,8 @@ public record InnerContainerSpec(
                 Boolean.TRUE.equals(container.getStdin()),
                 Boolean.TRUE.equals(container.getTty()),
                 Map.copyOf(labels),
+                user,
+                security,
                 hostname);
     }
 
@@ -76,7 +85,7 @@ public record InnerContainerSpec(
      */
     InnerContainerSpec afterRestarts(int restartCount) {
         return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
-                resources, stdin, tty, labels, hostname);
+                resources, stdin, tty, labels, user, security, hostname);
     }
 
     private static List<String> expanded(List<String> argv, Map<String, String> variables) {

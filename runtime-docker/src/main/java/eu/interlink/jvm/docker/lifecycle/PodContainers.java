@@ -5,8 +5,10 @@ import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineException;
-import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.network.HostsFile;
+import eu.interlink.jvm.docker.sandbox.Sandbox;
+import eu.interlink.jvm.docker.security.ContainerSecurity;
+import eu.interlink.jvm.docker.security.RunAsNonRoot;
 import eu.interlink.jvm.docker.spec.Environment;
 import eu.interlink.jvm.docker.spec.PodAddress;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
@@ -24,13 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a pod's spec containers in its sandbox, once its volumes are written: creates and starts the inner container
- * of each run, with the container's environment resolved (now that the pod's IP is known) and its volumes mounted,
- * and records it on the pod, with what Docker says about it once it was started.
+ * of each run, with the container's environment resolved (now that the pod's IP is known), its volumes and its
+ * termination message file ({@link TerminationMessages}) mounted, and records it on the pod, with what Docker says
+ * about it once it was started.
  */
 final class PodContainers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodContainers.class);
     static final String CONFIG_ERROR = "CreateContainerConfigError";
+    private static final String CREATE_ERROR = "CreateContainerError";
 
     private final PodRecord pod;
     private final Sandbox sandbox;
@@ -99,30 +103,62 @@ final class PodContainers {
     }
 
     private Optional<String> create(Container container, int restartCount, Consumer<Reason> failed) {
+        if (pod.deadlineExceeded() != null) {
+            failed.accept(new Reason(DeadlineExceeded.REASON, DeadlineExceeded.MESSAGE));
+            return Optional.empty();
+        }
         InnerContainerSpec spec;
         try {
+            ContainerSecurity security = ContainerSecurity.of(pod.pod().getSpec(), container);
+            String imageUser = security.needsImageUser() ? imageUser(container.getImage()) : null;
+            Optional<String> refusal = RunAsNonRoot.refusal(security, kubeletName(), container.getName(), imageUser);
+            if (refusal.isPresent()) {
+                failed.accept(new Reason(CONFIG_ERROR, refusal.get()));
+                return Optional.empty();
+            }
             Environment environment = new Environment(pod.pod(), pod.plan().sent(),
                     new PodAddress(sandbox.ip(), sandbox.gateway()));
             spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container),
-                    mounts(container), HostsFile.hostname(pod.pod()));
+                    mounts(container, restartCount), security, security.dockerUser(imageUser), HostsFile.hostname(pod.pod()));
         } catch (IOException | InvalidPodException e) {
             failed.accept(new Reason(CONFIG_ERROR, e.getMessage()));
+            return Optional.empty();
+        } catch (DockerException | EngineException e) {
+            failed.accept(new Reason(CREATE_ERROR, DockerMessages.oneLine(e)));
             return Optional.empty();
         }
         try {
             return Optional.of(runner.create(engine(), restartCount == 0 ? spec : spec.afterRestarts(restartCount)));
         } catch (DockerException | EngineException e) {
-            failed.accept(new Reason("CreateContainerError", DockerMessages.oneLine(e)));
+            failed.accept(new Reason(CREATE_ERROR, DockerMessages.oneLine(e)));
             return Optional.empty();
         }
     }
 
-    private List<ResolvedMount> mounts(Container container) throws IOException {
-        List<ResolvedMount> mounts = new ArrayList<>(volumes.resolve(pod.plan().volumes().mountsOf(container.getName())));
+    /**
+     * The container's volumes and termination message file, then the pod's {@code /etc/hosts} and
+     * {@code /etc/resolv.conf} unless the container mounts something else there.
+     */
+    private List<ResolvedMount> mounts(Container container, int restartCount) throws IOException {
+        List<ResolvedMount> mounts = new ArrayList<>(volumes.resolve(pod.plan().volumes(), container.getName()));
+        mounts.add(TerminationMessages.prepare(sandbox.folder(), container, restartCount));
         podFiles.stream()
                 .filter(file -> mounts.stream().noneMatch(mount -> mount.mountPath().equals(file.mountPath())))
                 .forEach(mounts::add);
         return mounts;
+    }
+
+    /** The image's {@code User}, as the sandbox's engine has the image (it was supplied before any container). */
+    private String imageUser(String image) {
+        return engine().call("inspect image " + image, client -> {
+            var config = client.inspectImageCmd(image).exec().getConfig();
+            return config == null ? null : config.getUser();
+        });
+    }
+
+    /** The pod as kubelet names it in its messages. */
+    private String kubeletName() {
+        return pod.identity().name() + "_" + pod.identity().namespace() + "(" + pod.identity().uid() + ")";
     }
 
     /** Removes an old run's container; one left behind goes with the sandbox, so it does not hold the restart up. */

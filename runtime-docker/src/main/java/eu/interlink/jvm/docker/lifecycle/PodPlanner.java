@@ -2,6 +2,7 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.images.PullSecrets;
 import eu.interlink.jvm.docker.network.HostsFile;
 import eu.interlink.jvm.docker.network.ResolvConf;
 import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
@@ -15,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides, when a pod is accepted, what its start will need from the request: its volumes, what it needs of its
- * sandbox ({@link SandboxPlanner}), and proof that every environment variable can be resolved. Problems of all kinds
- * are named together in one {@link InvalidPodException}, so that a pod is refused before anything is built for it.
- * Thread-safe.
+ * Decides, when a pod is accepted, what its start will need from the request: its volumes, its pull secrets' registry
+ * credentials, what it needs of its sandbox ({@link SandboxPlanner}), and proof that every environment variable can
+ * be resolved. Problems of every kind are named together in one {@link InvalidPodException}, so that a pod is refused
+ * before anything is built for it. Thread-safe.
  */
 public final class PodPlanner {
 
@@ -30,14 +31,20 @@ public final class PodPlanner {
     }
 
     /**
-     * @throws InvalidPodException naming every volume, mount or variable that cannot be honoured
+     * @throws InvalidPodException naming every volume, mount, pull secret or variable that cannot be honoured
      */
     public PodPlan plan(RetrievedPodData data) {
         SentObjects sent = SentObjects.of(data.container());
         List<String> problems = new ArrayList<>();
         VolumePlan volumePlan = VolumePlan.NONE;
         try {
-            volumePlan = volumes.plan(data.pod().getSpec(), sent);
+            volumePlan = volumes.plan(data.pod(), sent);
+        } catch (InvalidPodException e) {
+            problems.add(e.getMessage());
+        }
+        PullSecrets pullSecrets = PullSecrets.NONE;
+        try {
+            pullSecrets = PullSecrets.of(data.pod().getSpec(), sent);
         } catch (InvalidPodException e) {
             problems.add(e.getMessage());
         }
@@ -49,7 +56,7 @@ public final class PodPlanner {
         }
         SandboxNeeds needs = SandboxNeeds.NONE;
         try {
-            needs = sandboxes.plan(data.pod());
+            needs = sandboxes.plan(data.pod(), volumePlan.hostPaths());
         } catch (InvalidPodException e) {
             problems.add(e.getMessage());
         }
@@ -64,6 +71,6 @@ public final class PodPlanner {
         if (!problems.isEmpty()) {
             throw new InvalidPodException(String.join("; ", problems));
         }
-        return new PodPlan(volumePlan, sent, needs);
+        return new PodPlan(volumePlan, sent, pullSecrets, needs);
     }
 }

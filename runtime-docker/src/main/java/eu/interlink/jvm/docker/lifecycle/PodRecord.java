@@ -7,12 +7,15 @@ import eu.interlink.jvm.docker.spec.SpecContainers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * What the runtime knows about one pod while its start runs and after: its spec, its sandbox, the runs of each spec
@@ -41,6 +44,7 @@ public final class PodRecord {
     private final Cancellation cancellation = new Cancellation();
     private final AtomicInteger stepsUnderWay = new AtomicInteger();
     private final CompletableFuture<Void> workEnded = new CompletableFuture<>();
+    private final long acceptedAt = System.nanoTime();
     private final Map<String, ContainerRuns> runs = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ContainerSnapshot>> exits = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
@@ -49,6 +53,7 @@ public final class PodRecord {
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
     private volatile Sandbox sandbox;
+    private volatile DeadlineExceeded deadlineExceeded;
 
     /**
      * A pod whose start builds its own sandbox.
@@ -111,6 +116,11 @@ public final class PodRecord {
         return pod.getSpec().getContainers();
     }
 
+    /** The spec's container, init or regular, of this name. */
+    Optional<Container> spec(String name) {
+        return SpecContainers.of(pod.getSpec()).filter(container -> container.getName().equals(name)).findFirst();
+    }
+
     /** Whether the spec has a container, init or regular, of this name. */
     public boolean hasContainer(String name) {
         return SpecContainers.of(pod.getSpec())
@@ -138,11 +148,14 @@ public final class PodRecord {
         return workEnded;
     }
 
-    /** Runs one step of the pod's work, unless the pod was stopped; false when it was, and the step did not run. */
+    /**
+     * Runs one step of the pod's work, unless the pod was stopped or its active deadline passed; false when the step
+     * did not run.
+     */
     boolean runStep(Runnable step) {
         stepsUnderWay.incrementAndGet();
         try {
-            if (cancellation.isCancelled()) {
+            if (cancellation.isCancelled() || deadlineExceeded != null) {
                 return false;
             }
             step.run();
@@ -158,10 +171,50 @@ public final class PodRecord {
         return restartPolicy;
     }
 
-    /** Whether the spec container of this name runs again after exiting with this code, as the policy says. */
+    /**
+     * Whether the spec container of this name runs again after exiting with this code, as the policy says; never once
+     * the pod's active deadline passed.
+     */
     boolean runsAgain(String name, long exitCode) {
+        if (deadlineExceeded != null) {
+            return false;
+        }
         boolean init = initContainers().stream().anyMatch(container -> container.getName().equals(name));
         return init ? restartPolicy.restartsInitContainer(exitCode) : restartPolicy.restartsContainer(exitCode);
+    }
+
+    /** How long ago the pod was accepted. */
+    Duration activeFor() {
+        return Duration.ofNanos(System.nanoTime() - acceptedAt);
+    }
+
+    /**
+     * Records that the pod's active deadline passed now, with the containers that had not terminated; from now on no
+     * step of its work runs and no container runs again. False when it was recorded already.
+     */
+    synchronized boolean exceedDeadline(Instant at) {
+        if (deadlineExceeded != null) {
+            return false;
+        }
+        Set<String> notTerminated = SpecContainers.of(pod.getSpec()).map(Container::getName)
+                .filter(name -> !terminated(name)).collect(Collectors.toSet());
+        deadlineExceeded = new DeadlineExceeded(at, notTerminated);
+        return true;
+    }
+
+    /** That the pod's active deadline passed, or null while it has not (or the pod has none). */
+    public DeadlineExceeded deadlineExceeded() {
+        return deadlineExceeded;
+    }
+
+    /** Whether the container of this name has terminated for good, as far as is known. */
+    private boolean terminated(String name) {
+        ContainerRuns run = runs.get(name);
+        if (run == null) {
+            return failure(name) != null;
+        }
+        ContainerSnapshot current = run.current();
+        return run.lost() != null || current != null && current.ended() && !runsAgain(name, current.exitStatus());
     }
 
     /** The sandbox, once it is built, or from the start when it was taken from the pool. */
@@ -192,6 +245,18 @@ public final class PodRecord {
     /** Whether the container of this id is the current run of one of the pod's spec containers. */
     boolean isCurrentRun(String containerId) {
         return runs.values().stream().anyMatch(run -> run.containerId().equals(containerId));
+    }
+
+    /** The name of the spec container whose current run has this container id, if one has. */
+    Optional<String> containerOfRun(String containerId) {
+        return runs.entrySet().stream().filter(run -> run.getValue().containerId().equals(containerId))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Whether the container of this id is a current run that was seen ended already. */
+    boolean seenEnded(String containerId) {
+        return runs.values().stream().anyMatch(run -> run.containerId().equals(containerId) && run.current() != null
+                && run.current().ended());
     }
 
     /** The containers of the current runs that have not ended, as far as is known. */
@@ -248,6 +313,11 @@ public final class PodRecord {
 
     void containerWaiting(String name, Reason reason) {
         containerWaits.put(name, reason);
+    }
+
+    /** The container of this name waits with the pod's reason again. */
+    void containerWaitEnded(String name) {
+        containerWaits.remove(name);
     }
 
     void waiting(Reason reason) {

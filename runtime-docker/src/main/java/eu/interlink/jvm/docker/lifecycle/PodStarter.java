@@ -10,8 +10,12 @@ import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxResources;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import eu.interlink.jvm.docker.spec.SpecContainers;
+import eu.interlink.jvm.docker.volumes.HostPathType;
+import eu.interlink.jvm.docker.volumes.MemoryVolumes;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
+import eu.interlink.jvm.docker.volumes.VolumeContent;
 import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.Closeable;
@@ -32,11 +36,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}) and builds it, unless it was taken
- * ready from the pool (then it gives it the pod's cpu and memory); writes its volumes, {@code /etc/hosts} and
- * {@code /etc/resolv.conf} into the sandbox's folder, makes each image present in the sandbox, runs the
+ * Starts a pod, in the background: claims its sandbox ({@link SandboxClaims}), checks its host paths, and builds the
+ * sandbox (with those paths, its host ports, its address and its cpu and memory), unless it was taken ready from the
+ * pool (then it gives it the pod's cpu and memory); writes its volumes, {@code /etc/hosts} and
+ * {@code /etc/resolv.conf} into the sandbox's folder and mounts its memory volumes, makes each image present in the
+ * sandbox, runs the
  * init containers one by one to completion, then creates and starts the regular containers ({@link PodContainers}),
  * through the {@link ContainerSupervisor}, which restarts them as the pod's {@code restartPolicy} says.
+ *
+ * <p>The pod's {@code activeDeadlineSeconds} is timed by an {@link ActiveDeadline} from its acceptance
+ * ({@link #armDeadline}).
+ *
+ * <p>An image that could not be pulled is pulled again after kubelet's pause, under any {@code restartPolicy}, its
+ * containers waiting with {@code ErrImagePull} then {@code ImagePullBackOff}; the pause holds no starter.
  *
  * <p>A starter waits for each init container to end. One that failed ends the pod under {@code Never}; otherwise it
  * runs again after kubelet's pause ({@link RestartRule}), during which it holds no starter: the pause is a timer on
@@ -49,6 +61,7 @@ public final class PodStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodStarter.class);
     private static final String VOLUMES_FOLDER = "volumes";
+    private static final String IMAGE_PULL_BACK_OFF = "ImagePullBackOff";
 
     private final SandboxFactory sandboxes;
     private final SandboxClaims claims;
@@ -59,18 +72,24 @@ public final class PodStarter {
     private final ContainerObserver observer;
     private final RestartRule restarts;
     private final ContainerSupervisor supervisor;
+    private final ActiveDeadline deadline;
     private final Executor starters;
     private final ScheduledExecutorService background;
+    private final PodPolicy policy;
+    private final MemoryVolumes memoryVolumes;
 
     /**
      * @param observer   keeps each pod's record current with what its sandbox says about its containers
      * @param restarts   when and after what pause containers run again
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
+     * @param policy     the operator's policy, which host paths must still meet once their links are followed
+     * @param memoryVolumes mounts the pods' memory {@code emptyDir}s in their sandboxes
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources,
             PodNetworkFiles networkFiles, ImageSupplier images, ContainerRunner runner,
-            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background) {
+            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
+            PodPolicy policy, MemoryVolumes memoryVolumes) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.resources = resources;
@@ -80,8 +99,16 @@ public final class PodStarter {
         this.observer = observer;
         this.restarts = restarts;
         this.supervisor = new ContainerSupervisor(restarts, background);
+        this.deadline = new ActiveDeadline(runner, background);
         this.starters = starters;
         this.background = background;
+        this.policy = policy;
+        this.memoryVolumes = memoryVolumes;
+    }
+
+    /** Times the pod's {@code activeDeadlineSeconds}, if it has one, from now: call once the pod is accepted. */
+    public void armDeadline(PodRecord pod) {
+        deadline.arm(pod);
     }
 
     /** Runs the pod's start, unless the pod was stopped before it began; never throws. */
@@ -111,9 +138,15 @@ public final class PodStarter {
         requireNotCancelled(pod);
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
         claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
+        Optional<String> hostPathProblem = prepareHostPaths(pod);
+        if (hostPathProblem.isPresent()) {
+            fail(pod, new Reason(PodContainers.CONFIG_ERROR, hostPathProblem.get()));
+            return;
+        }
         Sandbox sandbox = pod.sandbox().map(pooled -> limit(pod, pooled)).orElseGet(() -> build(pod));
         observer.follow(pod, sandbox);
-        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER));
+        Long fsGroup = fsGroupOf(pod);
+        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER), fsGroup);
         try {
             volumes.write(pod.plan().volumes());
         } catch (IOException e) {
@@ -128,16 +161,70 @@ public final class PodStarter {
                     + e.getMessage()));
             return;
         }
-        for (Map.Entry<String, PullPolicy> image : imagesToSupply(pod).entrySet()) {
-            requireNotCancelled(pod);
-            images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
-                    progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
-        }
+        memoryVolumes.mount(sandbox, volumes, pod.plan().volumes(), fsGroup);
         PodContainers containers = new PodContainers(pod, sandbox, volumes, podFiles, runner, observer);
+        supplyImages(containers, List.copyOf(imagesToSupply(pod).entrySet()), 0, null);
+    }
+
+    /**
+     * Makes each image present in the sandbox, in order from {@code next}, then runs the containers. A pull that
+     * failed is tried again after kubelet's pause, under any restart policy, as kubelet does: the containers of the
+     * image wait with {@code ErrImagePull} and the registry's message after the first failure, with
+     * {@code ImagePullBackOff} after the next ones; no starter is held meanwhile.
+     *
+     * @param lastPause the pause before this try of image {@code next}, or null for its first try
+     */
+    private void supplyImages(PodContainers containers, List<Map.Entry<String, PullPolicy>> toSupply, int next,
+            Duration lastPause) {
+        PodRecord pod = containers.pod();
+        for (int index = next; index < toSupply.size(); index++) {
+            requireNotCancelled(pod);
+            String image = toSupply.get(index).getKey();
+            try {
+                images.supply(image, toSupply.get(index).getValue(), pod.plan().pullSecrets(), containers.engine(),
+                        pod.cancellation(),
+                        progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
+            } catch (ImageUnavailableException e) {
+                if (!e.reason().equals(ImageUnavailableException.PULL_FAILED)) {
+                    throw e;
+                }
+                pullAgainLater(containers, toSupply, index, index == next ? lastPause : null, e.getMessage());
+                return;
+            }
+            containersOf(pod, image).forEach(pod::containerWaitEnded);
+        }
         if (!pod.initContainers().isEmpty()) {
             pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }
         initialize(containers, 0, false);
+    }
+
+    private void pullAgainLater(PodContainers containers, List<Map.Entry<String, PullPolicy>> toSupply, int index,
+            Duration lastPause, String failure) {
+        PodRecord pod = containers.pod();
+        String image = toSupply.get(index).getKey();
+        List<String> missing = pod.plan().pullSecrets().missing();
+        String why = missing.isEmpty() ? failure : failure + " (pull secrets not sent with the pod, so not used: "
+                + String.join(", ", missing) + ")";
+        Reason reason = lastPause == null ? new Reason(ImageUnavailableException.PULL_FAILED, why)
+                : new Reason(IMAGE_PULL_BACK_OFF, "Back-off pulling image \"" + image + "\": " + why);
+        containersOf(pod, image).forEach(name -> pod.containerWaiting(name, reason));
+        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "waiting for image " + image));
+        Duration pause = restarts.pauseAfterFailedPull(lastPause);
+        LOG.info("Pod {} could not get image {} ({}); pulling it again in {} s", pod.identity(), image, why,
+                pause.toSeconds());
+        try {
+            pod.cancellation().schedule(background, pause, () -> starters.execute(
+                    () -> step(pod, () -> supplyImages(containers, toSupply, index, pause))));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Pod {} is left as it is: the runtime is closing", pod.identity());
+        }
+    }
+
+    /** The names of the pod's containers, init containers too, that run the image. */
+    private static List<String> containersOf(PodRecord pod, String image) {
+        return SpecContainers.of(pod.pod().getSpec()).filter(container -> image.equals(container.getImage()))
+                .map(Container::getName).toList();
     }
 
     private Sandbox build(PodRecord pod) {
@@ -151,6 +238,24 @@ public final class PodStarter {
     private Sandbox limit(PodRecord pod, Sandbox pooled) {
         resources.apply(pooled.id(), pod.plan().sandbox().resources());
         return pooled;
+    }
+
+    /** Checks (and makes, when their type says so) the pod's host paths, before its sandbox mounts them. */
+    private Optional<String> prepareHostPaths(PodRecord pod) {
+        for (VolumeContent volume : pod.plan().volumes().volumes()) {
+            if (volume instanceof VolumeContent.HostPath hostPath) {
+                Optional<String> problem = HostPathType.prepare(hostPath, policy::hostPathRefusals);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Long fsGroupOf(PodRecord pod) {
+        var context = pod.pod().getSpec().getSecurityContext();
+        return context == null ? null : context.getFsGroup();
     }
 
     /** Each image the pod's containers use, once, with the most demanding of their pull policies. */
@@ -245,7 +350,7 @@ public final class PodStarter {
     }
 
     private static void requireNotCancelled(PodRecord pod) {
-        if (pod.cancellation().isCancelled()) {
+        if (pod.cancellation().isCancelled() || pod.deadlineExceeded() != null) {
             throw new CancellationException("the start of pod " + pod.identity() + " was cancelled");
         }
     }

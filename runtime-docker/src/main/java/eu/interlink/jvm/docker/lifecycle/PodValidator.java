@@ -2,6 +2,7 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.images.ImageReference;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.HashSet;
@@ -11,9 +12,17 @@ import java.util.Set;
 /**
  * Checks, before a pod is accepted, what can be checked at once: what the pod must have and the values it must use
  * (the first problem, naming the field), then everything it asks for that this runtime cannot honour yet (all of
- * them, in one line).
+ * them, in one line), then everything the operator's {@link PodPolicy} refuses (all of them, each with the setting
+ * that would allow it).
  */
 public final class PodValidator {
+
+    private final PodPolicy policy;
+
+    /** A validator under the operator's policy. */
+    public PodValidator(PodPolicy policy) {
+        this.policy = policy;
+    }
 
     /**
      * Checks the pod and tells who it is.
@@ -36,6 +45,11 @@ public final class PodValidator {
         if (!unsupported.isEmpty()) {
             throw new InvalidPodException("pod " + identity + " asks for what this runtime does not support yet: "
                     + String.join(", ", unsupported));
+        }
+        List<String> refused = policy.refusals(pod.getSpec());
+        if (!refused.isEmpty()) {
+            throw new InvalidPodException("pod " + identity + " asks for what the operator does not allow: "
+                    + String.join("; ", refused));
         }
         return identity;
     }

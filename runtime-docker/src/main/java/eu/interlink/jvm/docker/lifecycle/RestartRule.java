@@ -31,6 +31,11 @@ public final class RestartRule {
         return pauses.after(lastPause);
     }
 
+    /** The pause before pulling again an image whose pull failed, after the last such pause (or none), as kubelet. */
+    public Duration pauseAfterFailedPull(Duration lastPause) {
+        return pauses.after(lastPause);
+    }
+
     /**
      * The pause before the container runs again, now that this run of it ended; empty while the run lasts, and when
      * the container does not run again.

@@ -7,11 +7,13 @@ import eu.interlink.jvm.docker.network.PodIpNetwork;
 import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import eu.interlink.jvm.docker.spec.PodResources;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Decides, when a pod is accepted, what it needs of its sandbox ({@link SandboxNeeds}): the address it asks for, its
- * host ports, and its whole cpu and memory, which must fit in the node. Thread-safe.
+ * host ports, its host paths, and its whole cpu and memory, which must fit in the node. Thread-safe.
  */
 public final class SandboxPlanner {
 
@@ -24,11 +26,14 @@ public final class SandboxPlanner {
         this.capacity = new NodeCapacity(node);
     }
 
-    /** @throws InvalidPodException naming the field that cannot be honoured */
-    SandboxNeeds plan(Pod pod) {
+    /**
+     * @param hostPaths the host paths of the pod's {@code hostPath} volumes, which its sandbox must see
+     * @throws InvalidPodException naming the field that cannot be honoured
+     */
+    SandboxNeeds plan(Pod pod, List<Path> hostPaths) {
         PodResources resources = PodResources.of(pod.getSpec());
         capacity.check(resources);
-        return new SandboxNeeds(podIps.requestedBy(pod).orElse(null), HostPorts.of(pod.getSpec()),
+        return new SandboxNeeds(podIps.requestedBy(pod).orElse(null), HostPorts.of(pod.getSpec()), hostPaths,
                 resources.enforced());
     }
 }

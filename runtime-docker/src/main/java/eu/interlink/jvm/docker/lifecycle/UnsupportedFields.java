@@ -16,10 +16,11 @@ import java.util.Set;
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
  * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks,
- * security contexts, host namespaces, sidecar containers (an init container's restart policy) and pull secrets.
+ * the parts of security contexts this runtime cannot apply ({@link SecurityContextFields}), host namespaces and
+ * sidecar containers (an init container's restart policy).
  *
- * <p>What changes nothing here is accepted: scheduling fields, tolerations, termination messages and grace periods,
- * service account names, and cpu, memory and ephemeral-storage requests (scheduling hints).
+ * <p>What changes nothing here is accepted: scheduling fields, tolerations, service account names, and cpu, memory
+ * and ephemeral-storage requests (scheduling hints).
  */
 final class UnsupportedFields {
 
@@ -45,13 +46,11 @@ final class UnsupportedFields {
     private void scan(PodSpec spec) {
         containers("spec.initContainers", spec.getInitContainers());
         containers("spec.containers", spec.getContainers());
-        ifPresent(spec.getImagePullSecrets(), "spec.imagePullSecrets");
         ifTrue(spec.getHostNetwork(), "spec.hostNetwork");
         ifTrue(spec.getHostPID(), "spec.hostPID");
         ifTrue(spec.getHostIPC(), "spec.hostIPC");
-        ifPresent(spec.getSecurityContext(), "spec.securityContext");
+        found.addAll(SecurityContextFields.unsupported(spec.getSecurityContext()));
         ifTrue(spec.getShareProcessNamespace(), "spec.shareProcessNamespace");
-        ifPresent(spec.getActiveDeadlineSeconds(), "spec.activeDeadlineSeconds");
     }
 
     private void containers(String field, List<Container> containers) {
@@ -63,7 +62,7 @@ final class UnsupportedFields {
             ifPresent(container.getReadinessProbe(), at + ".readinessProbe");
             ifPresent(container.getStartupProbe(), at + ".startupProbe");
             ifPresent(container.getLifecycle(), at + ".lifecycle");
-            ifPresent(container.getSecurityContext(), at + ".securityContext");
+            found.addAll(SecurityContextFields.unsupported(at + ".securityContext", container.getSecurityContext()));
             if (container.getRestartPolicy() != null) {
                 found.add(at + ".restartPolicy " + container.getRestartPolicy() + " (sidecar containers)");
             }

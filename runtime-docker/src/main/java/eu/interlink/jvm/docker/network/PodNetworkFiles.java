@@ -51,7 +51,7 @@ public final class PodNetworkFiles {
 
     private static ResolvedMount written(Path file, String text, String mountPath) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return new ResolvedMount(file, mountPath, false);
+        return new ResolvedMount(file.toString(), mountPath, false);
     }
 
     private String nodeResolvConf(String sandboxId) throws IOException {

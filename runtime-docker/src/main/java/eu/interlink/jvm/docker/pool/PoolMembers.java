@@ -8,6 +8,7 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
+import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -48,7 +49,7 @@ public final class PoolMembers {
      * @throws CancellationException when cancelled; nothing of it is left
      */
     public Sandbox build(Cancellation cancellation) {
-        Sandbox sandbox = factory.build(layout.newId(), true, cancellation);
+        Sandbox sandbox = factory.build(layout.newId(), true, SandboxNeeds.NONE, cancellation);
         try {
             for (String image : preloaded) {
                 preload(image, sandbox, cancellation);

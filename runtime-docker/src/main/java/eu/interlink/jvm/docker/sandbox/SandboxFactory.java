@@ -78,20 +78,12 @@ public final class SandboxFactory {
     }
 
     /**
-     * Builds a sandbox with nothing particular and waits until its inner engine answers.
-     *
-     * @see #build(String, boolean, SandboxNeeds, Cancellation)
-     */
-    public Sandbox build(String id, boolean pooled, Cancellation cancellation) {
-        return build(id, pooled, SandboxNeeds.NONE, cancellation);
-    }
-
-    /**
      * Builds a sandbox and waits until its inner engine answers.
      *
      * @param id           the new sandbox's id, from {@link SandboxLayout#newId()}
      * @param pooled       whether it is built for the pool rather than for a given pod; said in its labels
-     * @param needs        what the pod it is built for needs of it: its address, host ports, cpu and memory
+     * @param needs        what the pod it is built for needs of it: its address, host ports, host paths, cpu and
+     *                     memory; {@link SandboxNeeds#NONE} for the pool
      * @param cancellation stops the build; what was made is then removed
      * @throws SandboxException      when it cannot be built, saying why in terms of the pod (a host port in use)
      * @throws CancellationException when cancelled
@@ -147,9 +139,11 @@ public final class SandboxFactory {
             SandboxNeeds needs) {
         Map<String, String> containerLabels = new HashMap<>(labels);
         containerLabels.put(Labels.ROLE, Labels.ROLE_SANDBOX);
-        List<Bind> binds = List.of(
+        List<Bind> binds = new ArrayList<>(List.of(
                 new Bind(folder.toString(), new Volume(folder.toString()), AccessMode.rw),
-                new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw));
+                new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw)));
+        needs.hostPaths().forEach(path -> binds.add(
+                new Bind(path.toString(), new Volume(path.toString()), AccessMode.rw)));
         // The official docker:dind entrypoint takes "dockerd <flags>" as its command, as our image does; each flag is
         // one argument, which no shell reads.
         List<String> command = new ArrayList<>(List.of("dockerd",

@@ -2,22 +2,27 @@ package eu.interlink.jvm.docker.sandbox;
 
 import eu.interlink.jvm.docker.spec.ContainerResources;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a pod needs of its sandbox. What only a sandbox built for the pod can have (a fixed address, host ports, and
- * later host folders or devices) makes it {@link #dedicated()}: such a pod never takes a sandbox from the pool. Its
+ * What a pod needs of its sandbox. What only a sandbox built for the pod can have (a fixed address, host ports, host
+ * paths, and later devices) makes it {@link #dedicated()}: such a pod never takes a sandbox from the pool. Its
  * cpu and memory are given to any sandbox, pooled or built.
  *
  * @param address   the network and address the sandbox must have, or null for an address of
  *                  {@code Docker.DindNetwork} chosen by the engine
  * @param hostPorts the host ports published to the sandbox
+ * @param hostPaths host paths the sandbox sees at the same path (the pod's {@code hostPath} volumes); they exist
+ *                  by the time it is built
  * @param resources the pod's whole cpu and memory, enforced on the sandbox container
  */
-public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, ContainerResources resources) {
+public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, List<Path> hostPaths,
+        ContainerResources resources) {
 
     /** What a sandbox of the pool has: nothing particular. */
-    public static final SandboxNeeds NONE = new SandboxNeeds(null, List.of(), new ContainerResources(null, null, null));
+    public static final SandboxNeeds NONE = new SandboxNeeds(null, List.of(), List.of(),
+            new ContainerResources(null, null, null));
 
     /**
      * A fixed address on a network of the host engine.
@@ -30,10 +35,11 @@ public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, Conta
 
     public SandboxNeeds {
         hostPorts = List.copyOf(hostPorts);
+        hostPaths = List.copyOf(hostPaths);
     }
 
     /** Whether the sandbox must be built for the pod, rather than taken from the pool. */
     public boolean dedicated() {
-        return address != null || !hostPorts.isEmpty();
+        return address != null || !hostPorts.isEmpty() || !hostPaths.isEmpty();
     }
 }

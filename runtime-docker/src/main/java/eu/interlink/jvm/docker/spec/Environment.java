@@ -7,14 +7,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceFieldSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A container's environment as Kubernetes gives it: {@code envFrom} first (each object's keys sorted, so that the
@@ -37,8 +30,6 @@ import java.util.regex.Pattern;
  * {@code optional} reference to a missing object or key leaves its variable out, as in Kubernetes.
  */
 public final class Environment {
-
-    private static final Pattern LABEL_FIELD = Pattern.compile("metadata\\.(labels|annotations)\\['(.+)'\\]");
 
     private final Pod pod;
     private final SentObjects sent;
@@ -113,7 +104,7 @@ public final class Environment {
             return field(source.getFieldRef().getFieldPath(), where, problems);
         }
         if (source.getResourceFieldRef() != null) {
-            return resource(container, source.getResourceFieldRef(), where, problems);
+            return PodFields.resource(container, source.getResourceFieldRef(), where, problems);
         }
         if (source.getConfigMapKeyRef() != null) {
             ConfigMapKeySelector ref = source.getConfigMapKeyRef();
@@ -132,18 +123,12 @@ public final class Environment {
     }
 
     private Optional<String> field(String path, String where, List<String> problems) {
-        ObjectMeta metadata = pod.getMetadata();
         String fieldPath = path == null ? "" : path;
-        Matcher labelled = LABEL_FIELD.matcher(fieldPath);
-        if (labelled.matches()) {
-            Map<String, String> values = labelled.group(1).equals("labels")
-                    ? metadata.getLabels() : metadata.getAnnotations();
-            return Optional.of(values == null ? "" : values.getOrDefault(labelled.group(2), ""));
+        Optional<String> metadata = PodFields.metadata(pod, fieldPath);
+        if (metadata.isPresent()) {
+            return metadata;
         }
         Supplier<String> value = switch (fieldPath) {
-            case "metadata.name" -> metadata::getName;
-            case "metadata.namespace" -> metadata::getNamespace;
-            case "metadata.uid" -> metadata::getUid;
             case "spec.nodeName" -> pod.getSpec()::getNodeName;
             case "spec.serviceAccountName" -> pod.getSpec()::getServiceAccountName;
             case "status.podIP", "status.podIPs" -> address::podIp;
@@ -155,27 +140,6 @@ public final class Environment {
             return Optional.empty();
         }
         return Optional.of(Objects.requireNonNullElse(value.get(), ""));
-    }
-
-    private static Optional<String> resource(Container container, ResourceFieldSelector ref, String where,
-            List<String> problems) {
-        String resource = ref.getResource() == null ? "" : ref.getResource();
-        int dot = resource.indexOf('.');
-        Map<String, Quantity> amounts = container.getResources() == null ? null
-                : resource.startsWith("limits.") ? container.getResources().getLimits()
-                : resource.startsWith("requests.") ? container.getResources().getRequests() : null;
-        Quantity amount = dot < 0 || amounts == null ? null : amounts.get(resource.substring(dot + 1));
-        if (amount == null) {
-            problems.add(where + ": resourceFieldRef " + resource + " needs that resource set on the container");
-            return Optional.empty();
-        }
-        BigDecimal divisor = ref.getDivisor() == null ? BigDecimal.ONE : Quantity.getAmountInBytes(ref.getDivisor());
-        if (divisor.signum() <= 0) {
-            problems.add(where + ": resourceFieldRef divisor must be positive");
-            return Optional.empty();
-        }
-        BigDecimal value = Quantity.getAmountInBytes(amount).divide(divisor, 0, RoundingMode.CEILING);
-        return Optional.of(value.toPlainString());
     }
 
     private static Optional<String> key(Map<String, byte[]> entries, String object, String key, Boolean optional,

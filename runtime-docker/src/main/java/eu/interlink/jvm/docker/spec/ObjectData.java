@@ -18,10 +18,18 @@ public final class ObjectData {
     private ObjectData() {
     }
 
-    /** {@code data} as UTF-8 text and {@code binaryData} decoded from base64. */
+    /**
+     * {@code data} as UTF-8 text and {@code binaryData} decoded from base64; a key in both is a problem, as the API
+     * server says.
+     */
     public static Map<String, byte[]> ofConfigMap(ConfigMap configMap, String where, List<String> problems) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         text(configMap.getData(), entries);
+        if (configMap.getData() != null && configMap.getBinaryData() != null) {
+            configMap.getBinaryData().keySet().stream().filter(configMap.getData()::containsKey).sorted()
+                    .forEach(key -> problems.add(where + ": ConfigMap " + name(configMap.getMetadata()) + " has key "
+                            + key + " in both data and binaryData"));
+        }
         base64(configMap.getBinaryData(), where + ": ConfigMap " + name(configMap.getMetadata()) + " binaryData",
                 entries, problems);
         return entries;

@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.status;
 import eu.interlink.jvm.api.wire.KubeTime;
 import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
 import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
+import eu.interlink.jvm.docker.lifecycle.DeadlineExceeded;
 import eu.interlink.jvm.docker.lifecycle.Reason;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
@@ -25,6 +26,8 @@ public final class ContainerStatusMapper {
 
     /** The exit code of a container that ended without a Docker container, as interLink reports a failed pod. */
     public static final int NO_CONTAINER_EXIT_CODE = 1;
+    /** The exit code of a process ended by SIGKILL (128 + 9), as runtimes report it. */
+    private static final int KILLED_EXIT_CODE = 137;
 
     private ContainerStatusMapper() {
     }
@@ -62,6 +65,35 @@ public final class ContainerStatusMapper {
                 .withContainerID("docker://" + runs.containerId())
                 .withRestartCount(runs.restartCount())
                 .withLastState(previous == null ? null : ended(previous))
+                .build();
+    }
+
+    /**
+     * A spec container that the pod's active deadline ended: with the exit code and end of its current run once that
+     * is seen ended, else with SIGKILL's exit code and the deadline's time.
+     *
+     * @param runs its runs, or null when it never had a Docker container
+     * @param at   when the deadline passed
+     */
+    public static ContainerStatus deadlineExceeded(Container spec, ContainerRuns runs, Instant at) {
+        if (runs == null) {
+            return withoutContainer(spec, terminated(NO_CONTAINER_EXIT_CODE, DeadlineExceeded.REASON,
+                    DeadlineExceeded.MESSAGE, null, at));
+        }
+        ContainerSnapshot run = runs.current();
+        boolean ended = run != null && run.ended() && run.finishedAt() != null;
+        ContainerSnapshot previous = runs.previous();
+        return new ContainerStatusBuilder()
+                .withName(spec.getName())
+                .withImage(spec.getImage())
+                .withImageID(run == null || run.imageId() == null ? null : "docker://" + run.imageId())
+                .withContainerID("docker://" + runs.containerId())
+                .withRestartCount(runs.restartCount())
+                .withLastState(previous == null ? null : ended(previous))
+                .withReady(false)
+                .withStarted(false)
+                .withState(terminated(ended ? run.exitStatus() : KILLED_EXIT_CODE, DeadlineExceeded.REASON,
+                        DeadlineExceeded.MESSAGE, run == null ? null : run.startedAt(), ended ? run.finishedAt() : at))
                 .build();
     }
 
@@ -103,8 +135,17 @@ public final class ContainerStatusMapper {
         if (docker.startFailed()) {
             return terminated(docker.exitStatus(), "StartError", docker.error(), null, docker.finishedAt());
         }
-        return terminated(docker.exitCode(), terminationReason(docker), docker.error(), docker.startedAt(),
+        return terminated(docker.exitCode(), terminationReason(docker), message(docker), docker.startedAt(),
                 docker.finishedAt());
+    }
+
+    /** Docker's error and the run's termination message, joined as kubelet joins them. */
+    private static String message(ContainerSnapshot docker) {
+        if (docker.terminationMessage() == null) {
+            return docker.error();
+        }
+        String message = docker.terminationMessage();
+        return docker.error() == null ? message : docker.error() + ": " + message;
     }
 
     private static String terminationReason(ContainerSnapshot docker) {

@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.status;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
 import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
+import eu.interlink.jvm.docker.lifecycle.DeadlineExceeded;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.Reason;
@@ -25,7 +26,9 @@ import java.util.function.Function;
  * answer; one that does not exist yet waits with the pod's current progress, or has ended with the reason it will
  * never run.
  * A run that ended is {@code waiting} with reason {@code CrashLoopBackOff} when the container is to run again
- * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended.
+ * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended. Once the pod's
+ * active deadline passed, each container that had not terminated then is terminated with reason
+ * {@code DeadlineExceeded}.
  */
 public final class PodStatusReader {
 
@@ -67,6 +70,10 @@ public final class PodStatusReader {
 
     private ContainerStatus statusOf(PodRecord pod, Container spec) {
         Optional<ContainerRuns> runs = pod.runs(spec.getName());
+        DeadlineExceeded deadline = pod.deadlineExceeded();
+        if (deadline != null && deadline.ended(spec.getName())) {
+            return ContainerStatusMapper.deadlineExceeded(spec, runs.orElse(null), deadline.at());
+        }
         if (runs.isPresent()) {
             return fromRuns(pod, runs.get(), spec);
         }

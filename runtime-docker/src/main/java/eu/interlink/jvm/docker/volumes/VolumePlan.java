@@ -1,7 +1,9 @@
 package eu.interlink.jvm.docker.volumes;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A pod's volumes, decided before anything is written: what each volume holds and where each container mounts it.
@@ -17,6 +19,17 @@ public record VolumePlan(List<VolumeContent> volumes, Map<String, List<MountSpec
     public VolumePlan {
         volumes = List.copyOf(volumes);
         mounts = Map.copyOf(mounts);
+    }
+
+    /** The volume of this name; empty when no container mounts it. */
+    public Optional<VolumeContent> volume(String name) {
+        return volumes.stream().filter(volume -> volume.name().equals(name)).findFirst();
+    }
+
+    /** The host paths of the pod's {@code hostPath} volumes, which its sandbox must have: empty for most pods. */
+    public List<Path> hostPaths() {
+        return volumes.stream().filter(VolumeContent.HostPath.class::isInstance)
+                .map(volume -> ((VolumeContent.HostPath) volume).path()).distinct().toList();
     }
 
     /** The mounts of one container; empty when it mounts nothing. */

@@ -1,16 +1,22 @@
 package eu.interlink.jvm.docker.volumes;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.docker.security.HostPaths;
 import eu.interlink.jvm.docker.spec.ObjectData;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import eu.interlink.jvm.docker.spec.SpecContainers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,8 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides a pod's volumes from its spec and the objects interLink sent with it, before anything is written.
  *
- * <p>ConfigMaps, Secrets and projected volumes become files, with their {@code items}, {@code defaultMode} and
- * {@code mode}; an {@code emptyDir} becomes a shared folder. Every problem is found, not only the first, and they
+ * <p>ConfigMaps, Secrets, projected and {@code downwardAPI} volumes become files, with their {@code items},
+ * {@code defaultMode} and {@code mode}; an {@code emptyDir} becomes a shared folder, in memory for
+ * {@code medium: Memory}; a {@code hostPath} stays where it is (whether the operator allows it is
+ * {@link eu.interlink.jvm.docker.security.PodPolicy}'s to say). Every problem is found, not only the first, and they
  * are reported together in one {@link InvalidPodException}: a volume no object was sent for, an item path that would
  * leave its volume, data that is not base64, a volume type this runtime does not offer. Volumes no container mounts
  * are left out, as interLink does. Stateless and thread-safe.
@@ -36,15 +44,17 @@ public final class VolumePlanner {
     private static final Logger LOG = LoggerFactory.getLogger(VolumePlanner.class);
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final String NO_PROPAGATION = "None";
+    private static final String MEMORY = "Memory";
 
     /**
      * Plans the volumes of a pod.
      *
-     * @param spec the pod's spec
+     * @param pod  the pod
      * @param sent the objects interLink sent with the pod
      * @throws InvalidPodException naming every volume or mount that cannot be honoured
      */
-    public VolumePlan plan(PodSpec spec, SentObjects sent) {
+    public VolumePlan plan(Pod pod, SentObjects sent) {
+        PodSpec spec = pod.getSpec();
         List<String> problems = new ArrayList<>();
         Map<String, Volume> volumes = volumesByName(spec, problems);
         Map<String, List<MountSpec>> mounts = new LinkedHashMap<>();
@@ -54,7 +64,7 @@ public final class VolumePlanner {
         List<VolumeContent> contents = new ArrayList<>();
         for (Volume volume : volumes.values()) {
             if (mounted.contains(volume.getName())) {
-                contents.add(contentOf(volume, sent, problems));
+                contents.add(contentOf(pod, volume, sent, problems));
             }
         }
         if (!problems.isEmpty()) {
@@ -89,14 +99,14 @@ public final class VolumePlanner {
                 continue;
             }
             mounted.add(mount.getName());
-            mountProblem(mount, paths).ifPresentOrElse(problem -> problems.add(where + ": " + problem),
+            mountProblem(mount, volumes.get(mount.getName()), paths).ifPresentOrElse(problem -> problems.add(where + ": " + problem),
                     () -> mounts.add(new MountSpec(mount.getName(), subPathOf(mount), mount.getMountPath(),
                             Boolean.TRUE.equals(mount.getReadOnly()))));
         }
         return mounts;
     }
 
-    private static Optional<String> mountProblem(VolumeMount mount, Set<String> paths) {
+    private static Optional<String> mountProblem(VolumeMount mount, Volume volume, Set<String> paths) {
         String mountPath = mount.getMountPath();
         if (mountPath == null || !mountPath.startsWith("/")) {
             return Optional.of("mountPath must be an absolute path, got '" + mountPath + "'");
@@ -111,6 +121,10 @@ public final class VolumePlanner {
             return Optional.of("mountPropagation " + mount.getMountPropagation() + " is not supported");
         }
         String subPath = subPathOf(mount);
+        if (!subPath.isEmpty() && (volume.getHostPath() != null || isMemory(volume))) {
+            return Optional.of("subPath is not supported on " + (volume.getHostPath() != null ? "hostPath"
+                    : "emptyDir medium Memory") + " volumes");
+        }
         return subPath.isEmpty() ? Optional.empty()
                 : ItemPath.problem(subPath).map(problem -> "subPath '" + subPath + "' " + problem);
     }
@@ -119,7 +133,11 @@ public final class VolumePlanner {
         return mount.getSubPath() == null ? "" : mount.getSubPath();
     }
 
-    private static VolumeContent contentOf(Volume volume, SentObjects sent, List<String> problems) {
+    private static boolean isMemory(Volume volume) {
+        return volume.getEmptyDir() != null && MEMORY.equals(volume.getEmptyDir().getMedium());
+    }
+
+    private static VolumeContent contentOf(Pod pod, Volume volume, SentObjects sent, List<String> problems) {
         String where = "spec.volumes[" + volume.getName() + "]";
         if (volume.getConfigMap() != null) {
             var source = volume.getConfigMap();
@@ -141,9 +159,12 @@ public final class VolumePlanner {
             return files(volume, where, entries, source.getItems(), source.getDefaultMode(), source.getOptional(),
                     problems);
         }
-        if (volume.getProjected() != null || volume.getDownwardAPI() != null) {
-            Integer defaultMode = volume.getProjected() != null
-                    ? volume.getProjected().getDefaultMode() : volume.getDownwardAPI().getDefaultMode();
+        if (volume.getDownwardAPI() != null) {
+            return new VolumeContent.Files(volume.getName(),
+                    DownwardApiFiles.of(pod, volume.getDownwardAPI(), where, problems));
+        }
+        if (volume.getProjected() != null) {
+            Integer defaultMode = volume.getProjected().getDefaultMode();
             ConfigMap projected = sent.projected().get(volume.getName());
             if (projected == null) {
                 // interLink's DisableProjectedVolumes sends none; its guide says to go on without them.
@@ -154,14 +175,50 @@ public final class VolumePlanner {
                     problems);
         }
         if (volume.getEmptyDir() != null) {
-            String medium = volume.getEmptyDir().getMedium();
-            if (medium != null && !medium.isEmpty()) {
-                problems.add(where + ": emptyDir medium " + medium + " is not supported yet");
-            }
-            return new VolumeContent.EmptyDir(volume.getName());
+            return emptyDir(volume, where, problems);
+        }
+        if (volume.getHostPath() != null) {
+            return hostPath(volume, where, problems);
         }
         problems.add(where + ": volume type " + VolumeTypes.of(volume) + " is not supported");
         return new VolumeContent.EmptyDir(volume.getName());
+    }
+
+    private static VolumeContent emptyDir(Volume volume, String where, List<String> problems) {
+        String medium = volume.getEmptyDir().getMedium();
+        Quantity sizeLimit = volume.getEmptyDir().getSizeLimit();
+        if (!MEMORY.equals(medium)) {
+            if (medium != null && !medium.isEmpty()) {
+                problems.add(where + ": emptyDir medium " + medium + " is not supported (\"\" and Memory are)");
+            }
+            return new VolumeContent.EmptyDir(volume.getName());
+        }
+        if (sizeLimit == null) {
+            return new VolumeContent.MemoryDir(volume.getName(), null);
+        }
+        try {
+            BigDecimal bytes = Quantity.getAmountInBytes(sizeLimit).setScale(0, RoundingMode.CEILING);
+            if (bytes.signum() > 0) {
+                return new VolumeContent.MemoryDir(volume.getName(), bytes.longValueExact());
+            }
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            // Reported below, as any size that does not fit.
+        }
+        problems.add(where + ".emptyDir.sizeLimit: expected a positive size such as 64Mi, got " + sizeLimit);
+        return new VolumeContent.MemoryDir(volume.getName(), null);
+    }
+
+    private static VolumeContent hostPath(Volume volume, String where, List<String> problems) {
+        String type = volume.getHostPath().getType() == null ? "" : volume.getHostPath().getType();
+        if (!HostPathType.isKnown(type)) {
+            problems.add(where + ".hostPath.type: expected one of " + HostPathType.NAMES + ", got '" + type + "'");
+        }
+        Optional<Path> path = HostPaths.parse(volume.getHostPath().getPath());
+        if (path.isEmpty()) {
+            problems.add(where + ".hostPath.path: expected an absolute path without '..', got '"
+                    + volume.getHostPath().getPath() + "'");
+        }
+        return new VolumeContent.HostPath(volume.getName(), path.orElse(Path.of("/")), type);
     }
 
     private static VolumeContent missing(Volume volume, String where, String object, Boolean optional,

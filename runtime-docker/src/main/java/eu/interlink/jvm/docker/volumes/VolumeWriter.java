@@ -10,11 +10,16 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes a {@link VolumePlan} into a pod's folder, one folder per volume, and turns mounts into paths.
  *
- * <p>Files get the modes the plan gives them; an {@code emptyDir} is open to every user, as in Kubernetes. A
+ * <p>Files get the modes the plan gives them; an {@code emptyDir} is open to every user, as in Kubernetes. With an
+ * {@code fsGroup}, as kubelet does, every file and folder of a volume belongs to that group, which may read files
+ * (and write those of an {@code emptyDir}), and folders pass their group on to what is made in them. A memory
+ * {@code emptyDir} gets its folder here and its tmpfs from {@link MemoryVolumes}; host paths are not written here
+ * ({@link HostPathType}). A
  * {@code subPath} is resolved when a container is about to start, following links, and must still lie inside its
  * volume: a container cannot redirect another's mount by planting a symbolic link in a shared {@code emptyDir}.
  */
@@ -22,11 +27,21 @@ public final class VolumeWriter {
 
     private static final Set<PosixFilePermission> OPEN_TO_ALL = EnumSet.allOf(PosixFilePermission.class);
 
-    private final Path root;
+    private static final int SET_GROUP_ID = 02000;
+    private static final int GROUP_READ = 0040;
+    private static final int GROUP_WRITE = 0020;
+    private static final int GROUP_EXECUTE = 0010;
 
-    /** @param root the folder the volumes go into, such as {@code <sandbox folder>/volumes}; created if absent */
-    public VolumeWriter(Path root) {
+    private final Path root;
+    private final Long fsGroup;
+
+    /**
+     * @param root    the folder the volumes go into, such as {@code <sandbox folder>/volumes}; created if absent
+     * @param fsGroup the pod's {@code securityContext.fsGroup}, or null for none
+     */
+    public VolumeWriter(Path root, Long fsGroup) {
         this.root = root;
+        this.fsGroup = fsGroup;
     }
 
     /**
@@ -36,25 +51,52 @@ public final class VolumeWriter {
      */
     public void write(VolumePlan plan) throws IOException {
         for (VolumeContent volume : plan.volumes()) {
-            Path folder = Files.createDirectories(folderOf(volume.name()));
             if (volume instanceof VolumeContent.Files files) {
+                Path folder = Files.createDirectories(folderOf(volume.name()));
                 for (VolumeFile file : files.files()) {
                     writeFile(folder, file);
                 }
-            } else {
+                giveToGroup(folder, GROUP_READ);
+            } else if (volume instanceof VolumeContent.EmptyDir) {
+                Path folder = Files.createDirectories(folderOf(volume.name()));
                 Files.setPosixFilePermissions(folder, OPEN_TO_ALL);
+                giveToGroup(folder, GROUP_READ | GROUP_WRITE);
+            } else if (volume instanceof VolumeContent.MemoryDir) {
+                Files.createDirectories(folderOf(volume.name()));
+            }
+        }
+    }
+
+    /** Gives every file and folder of the volume to the {@code fsGroup}, with these group permissions added. */
+    private void giveToGroup(Path folder, int groupMode) throws IOException {
+        if (fsGroup == null) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) tree::iterator) {
+                boolean isFolder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+                int mode = (int) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+                Files.setAttribute(path, "unix:gid", fsGroup.intValue(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(path, "unix:mode", mode | groupMode
+                        | (isFolder ? SET_GROUP_ID | GROUP_EXECUTE : 0), LinkOption.NOFOLLOW_LINKS);
             }
         }
     }
 
     /**
-     * The mounts of a container, resolved to paths; a {@code subPath} that does not exist yet is made a folder.
+     * The mounts of a container, resolved to paths in the sandbox's folder, or of the host for a {@code hostPath}; a
+     * {@code subPath} that does not exist yet is made a folder.
      *
      * @throws IOException when a {@code subPath} leads out of its volume or cannot be made
      */
-    public List<ResolvedMount> resolve(List<MountSpec> mounts) throws IOException {
+    public List<ResolvedMount> resolve(VolumePlan plan, String container) throws IOException {
         List<ResolvedMount> resolved = new ArrayList<>();
-        for (MountSpec mount : mounts) {
+        for (MountSpec mount : plan.mountsOf(container)) {
+            VolumeContent content = plan.volume(mount.volume()).orElseThrow();
+            if (content instanceof VolumeContent.HostPath host) {
+                resolved.add(new ResolvedMount(host.path().toString(), mount.mountPath(), mount.readOnly()));
+                continue;
+            }
             Path volume = folderOf(mount.volume()).toRealPath();
             Path source = volume;
             if (!mount.subPath().isEmpty()) {
@@ -68,12 +110,13 @@ public final class VolumeWriter {
                             + " leads out of the volume");
                 }
             }
-            resolved.add(new ResolvedMount(source, mount.mountPath(), mount.readOnly()));
+            resolved.add(new ResolvedMount(source.toString(), mount.mountPath(), mount.readOnly()));
         }
         return resolved;
     }
 
-    private Path folderOf(String volume) {
+    /** The folder of the volume of this name. */
+    public Path folderOf(String volume) {
         return root.resolve(volume);
     }
 

@@ -45,7 +45,7 @@ class ImageSupplierTest {
 
     @Test
     void alwaysUsesTheLocalCopyWhenTheRegistryCannotBeReachedAndSaysSo() {
-        supplier.supply(LOCAL, PullPolicy.ALWAYS, engine, new Cancellation(), progress::add);
+        supplier.supply(LOCAL, PullPolicy.ALWAYS, PullSecrets.NONE, engine, new Cancellation(), progress::add);
 
         assertThat(progress).first().isEqualTo("pulling image " + LOCAL);
         assertThat(progress).last().asString().startsWith("pulling image " + LOCAL + " failed (")
@@ -54,7 +54,8 @@ class ImageSupplierTest {
 
     @Test
     void alwaysFailsWithThePullErrorWhenNoCopyExists() {
-        assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.ALWAYS, engine, new Cancellation(), progress::add))
+        assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.ALWAYS, PullSecrets.NONE, engine,
+                new Cancellation(), progress::add))
                 .isInstanceOf(ImageUnavailableException.class)
                 .hasMessageStartingWith("image " + NOWHERE + " could not be pulled: ")
                 .extracting(e -> ((ImageUnavailableException) e).reason()).isEqualTo("ErrImagePull");
@@ -62,7 +63,8 @@ class ImageSupplierTest {
 
     @Test
     void neverRefusesToPullAnImageNoEngineHas() {
-        assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.NEVER, engine, new Cancellation(), progress::add))
+        assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.NEVER, PullSecrets.NONE, engine,
+                new Cancellation(), progress::add))
                 .isInstanceOf(ImageUnavailableException.class)
                 .hasMessage("image " + NOWHERE + " is neither in the sandbox nor on the host, and its pull policy is Never")
                 .extracting(e -> ((ImageUnavailableException) e).reason()).isEqualTo("ErrImageNeverPull");
@@ -71,8 +73,8 @@ class ImageSupplierTest {
 
     @Test
     void ifNotPresentAndNeverUseWhatIsThereWithoutPulling() {
-        supplier.supply(LOCAL, PullPolicy.IF_NOT_PRESENT, engine, new Cancellation(), progress::add);
-        supplier.supply(LOCAL, PullPolicy.NEVER, engine, new Cancellation(), progress::add);
+        supplier.supply(LOCAL, PullPolicy.IF_NOT_PRESENT, PullSecrets.NONE, engine, new Cancellation(), progress::add);
+        supplier.supply(LOCAL, PullPolicy.NEVER, PullSecrets.NONE, engine, new Cancellation(), progress::add);
 
         assertThat(progress).isEmpty();
     }

@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.security.ContainerSecurity;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -23,7 +24,8 @@ class InnerContainerSpecTest {
                 .withArgs("echo \"$0|$1\"", "a b", "c;d")
                 .build();
 
-        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of(), List.of(), "pod");
+        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of(), List.of(), ContainerSecurity.NONE, null,
+                "pod");
 
         assertThat(spec.entrypoint()).containsExactly("sh", "-c");
         assertThat(spec.cmd()).containsExactly("echo \"$0|$1\"", "a b", "c;d");
@@ -37,7 +39,7 @@ class InnerContainerSpecTest {
                 .build();
 
         InnerContainerSpec spec = InnerContainerSpec.of(POD, container, Map.of("GREETING", "hello", "WHO", "world"),
-                List.of(), "pod");
+                List.of(), ContainerSecurity.NONE, null, "pod");
 
         assertThat(spec.entrypoint()).containsExactly("echo", "hello");
         assertThat(spec.cmd()).containsExactly("world $(WHO) $(UNSET)");
@@ -47,7 +49,7 @@ class InnerContainerSpecTest {
     void withoutCommandOrArgsTheImageKeepsItsOwn() {
         InnerContainerSpec spec = InnerContainerSpec.of(POD,
                 new ContainerBuilder().withName("main").withImage("busybox").withCommand(List.of()).build(),
-                Map.of(), List.of(), "pod");
+                Map.of(), List.of(), ContainerSecurity.NONE, null, "pod");
 
         assertThat(spec.entrypoint()).isNull();
         assertThat(spec.cmd()).isNull();
@@ -59,10 +61,11 @@ class InnerContainerSpecTest {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("GREETING", "hello world; $(not expanded)");
         variables.put("EMPTY", "");
-        List<ResolvedMount> mounts = List.of(new ResolvedMount(Path.of("/data/sandboxes/s/volumes/config"), "/etc/app", true));
+        List<ResolvedMount> mounts = List.of(new ResolvedMount("/data/sandboxes/s/volumes/config", "/etc/app", true));
         Container container = new ContainerBuilder().withName("main").withImage("busybox").withWorkingDir("/tmp").build();
 
-        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, variables, mounts, "pod");
+        InnerContainerSpec spec = InnerContainerSpec.of(POD, container, variables, mounts, ContainerSecurity.NONE, null,
+                "pod");
 
         assertThat(spec.env()).containsExactly("GREETING=hello world; $(not expanded)", "EMPTY=");
         assertThat(spec.mounts()).isEqualTo(mounts);
@@ -72,7 +75,8 @@ class InnerContainerSpecTest {
     @Test
     void theInnerContainerIsLabelledWithItsPodAndName() {
         InnerContainerSpec spec = InnerContainerSpec.of(POD,
-                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of(), "pod");
+                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of(),
+                ContainerSecurity.NONE, null, "pod");
 
         assertThat(spec.name()).isEqualTo("main");
         assertThat(spec.image()).isEqualTo("busybox");
@@ -84,7 +88,8 @@ class InnerContainerSpecTest {
     @Test
     void eachRestartHasItsOwnInnerContainerNamedSoThatNoKubernetesContainerNameClashes() {
         InnerContainerSpec first = InnerContainerSpec.of(POD,
-                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of(), "pod");
+                new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of(),
+                ContainerSecurity.NONE, null, "pod");
 
         InnerContainerSpec second = first.afterRestarts(1);
 

@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.docker.security.PodPolicy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Toleration;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodValidatorTest {
 
-    private final PodValidator validator = new PodValidator();
+    private final PodValidator validator = new PodValidator(new PodPolicy(false, Set.of(), false, List.of(), Path.of("/data")));
 
     private static Container container(String name, String image) {
         return new ContainerBuilder().withName(name).withImage(image).build();
@@ -103,7 +106,6 @@ class PodValidatorTest {
                 .addNewPort().withName("http").withContainerPort(8080).withHostPort(80).endPort()
                 .endContainer()
                 .withRestartPolicy("OnFailure")
-                .addNewImagePullSecret("registry-secret")
                 .withHostNetwork(true)
                 .withHostPID(true)
                 .withHostIPC(true)
@@ -111,7 +113,6 @@ class PodValidatorTest {
                 .withShareProcessNamespace(true)
                 .addNewHostAlias().withIp("10.0.0.1").withHostnames("db").endHostAlias()
                 .withNewDnsConfig().withNameservers("10.0.0.53").endDnsConfig()
-                .withActiveDeadlineSeconds(600L)
                 .endSpec()
                 .build();
 
@@ -126,14 +127,91 @@ class PodValidatorTest {
                         + "spec.containers[app].readinessProbe, "
                         + "spec.containers[app].startupProbe, "
                         + "spec.containers[app].lifecycle, "
-                        + "spec.containers[app].securityContext, "
-                        + "spec.imagePullSecrets, "
                         + "spec.hostNetwork, "
                         + "spec.hostPID, "
                         + "spec.hostIPC, "
-                        + "spec.securityContext, "
-                        + "spec.shareProcessNamespace, "
-                        + "spec.activeDeadlineSeconds");
+                        + "spec.shareProcessNamespace");
+    }
+
+    @Test
+    void securityContextFieldsThatCannotBeAppliedAreNamedWithWhy() {
+        Pod pod = new PodBuilder(pod("ns", List.of(), List.of(container("app", "busybox"))))
+                .editSpec()
+                .withNewSecurityContext().withRunAsUser(1000L).withFsGroup(2000L).withFsGroupChangePolicy("OnRootMismatch")
+                .withNewSeLinuxOptions().withLevel("s0:c1").endSeLinuxOptions()
+                .withSupplementalGroupsPolicy("Strict")
+                .addNewSysctl("kernel.shm_rmid_forced", "1").addNewSysctl("net.ipv4.ip_forward", "1")
+                .addNewSysctl("vm.swappiness", "10")
+                .endSecurityContext()
+                .editFirstContainer().withNewSecurityContext().withReadOnlyRootFilesystem(true)
+                .withNewSeccompProfile().withType("Localhost").withLocalhostProfile("p.json").endSeccompProfile()
+                .withProcMount("Unmasked").endSecurityContext().endContainer()
+                .endSpec().build();
+
+        assertThatThrownBy(() -> validator.validate(pod))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("pod ns/p (u-1) asks for what this runtime does not support yet: "
+                        + "spec.containers[app].securityContext.seccompProfile Localhost (the sandboxes hold no profiles;"
+                        + " RuntimeDefault and Unconfined are supported), "
+                        + "spec.containers[app].securityContext.procMount Unmasked, "
+                        + "spec.securityContext.seLinuxOptions (the sandboxes' engines label nothing), "
+                        + "spec.securityContext.supplementalGroupsPolicy Strict (the image's own groups are always added), "
+                        + "spec.securityContext.sysctls[net.ipv4.ip_forward] (the pod's network namespace is its"
+                        + " sandbox's, made before the pod), "
+                        + "spec.securityContext.sysctls[vm.swappiness] (only the IPC sysctls kernel.shm*, kernel.msg*,"
+                        + " kernel.sem and fs.mqueue.* are set per container)");
+    }
+
+    @Test
+    void whatTheOperatorDoesNotAllowIsRefusedNamingTheSettingThatWouldAllowIt() {
+        Pod pod = new PodBuilder(pod("ns", List.of(), List.of(container("app", "busybox"))))
+                .editSpec()
+                .addNewVolume().withName("host").withNewHostPath().withPath("/srv").endHostPath().endVolume()
+                .editFirstContainer().withNewSecurityContext().withPrivileged(true)
+                .withNewCapabilities().withAdd("CAP_SYS_TIME", "NET_BIND_SERVICE", "BOGUS").withDrop("ALL")
+                .endCapabilities().endSecurityContext().endContainer()
+                .endSpec().build();
+
+        assertThatThrownBy(() -> validator.validate(pod))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("pod ns/p (u-1) asks for what the operator does not allow: "
+                        + "spec.containers[app].securityContext.privileged: refused: the operator's"
+                        + " Docker.AllowPrivilegedPods is false; "
+                        + "spec.containers[app].securityContext.capabilities.add[CAP_SYS_TIME]: refused: the operator's"
+                        + " Docker.AllowedCapabilities does not list SYS_TIME; "
+                        + "spec.containers[app].securityContext.capabilities.add[BOGUS]: not a Linux capability; "
+                        + "spec.volumes[host].hostPath: refused: the operator's Docker.AllowHostPath is false");
+    }
+
+    @Test
+    void anOperatorWhoAllowsThemLetsPrivilegedPodsCapabilitiesAndHostPathsUnderItsPrefixesThrough() {
+        PodValidator permissive = new PodValidator(new PodPolicy(true, Set.of("CAP_SYS_TIME"), true,
+                List.of(Path.of("/srv")), Path.of("/data")));
+        Pod pod = new PodBuilder(pod("ns", List.of(), List.of(container("app", "busybox"))))
+                .editSpec()
+                .addNewVolume().withName("ok").withNewHostPath().withPath("/srv/in").endHostPath().endVolume()
+                .editFirstContainer().withNewSecurityContext().withPrivileged(true)
+                .withNewCapabilities().withAdd("sys_time").endCapabilities().endSecurityContext().endContainer()
+                .endSpec().build();
+
+        assertThat(permissive.validate(pod)).isEqualTo(new PodIdentity("u-1", "ns", "p"));
+
+        Pod outside = new PodBuilder(pod).editSpec()
+                .addNewVolume().withName("etc").withNewHostPath().withPath("/etc/ssl").endHostPath().endVolume()
+                .addNewVolume().withName("var").withNewHostPath().withPath("/var").endHostPath().endVolume()
+                .addNewVolume().withName("data").withNewHostPath().withPath("/data/sandboxes").endHostPath().endVolume()
+                .endSpec().build();
+        PodValidator anywhere = new PodValidator(new PodPolicy(false, Set.of(), true, List.of(), Path.of("/data")));
+        assertThatThrownBy(() -> permissive.validate(outside))
+                .hasMessageContaining("spec.volumes[etc].hostPath.path: refused: /etc/ssl is in none of the operator's"
+                        + " Docker.HostPathPrefixes (/srv)");
+        assertThatThrownBy(() -> anywhere.validate(new PodBuilder(outside).editSpec().editFirstContainer()
+                .withSecurityContext(null).endContainer().endSpec().build()))
+                .hasMessage("pod ns/p (u-1) asks for what the operator does not allow: "
+                        + "spec.volumes[var].hostPath.path: /var cannot be mounted into a sandbox at the same path: it"
+                        + " would cover the sandbox's own /var/lib/docker; "
+                        + "spec.volumes[data].hostPath.path: refused: /data/sandboxes reaches the sandboxes' folder"
+                        + " (DataRootFolder)");
     }
 
     @Test

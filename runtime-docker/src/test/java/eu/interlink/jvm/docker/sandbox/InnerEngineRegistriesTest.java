@@ -68,7 +68,7 @@ class InnerEngineRegistriesTest {
                 new SandboxSecurity(DindSecurity.AUTO), remover, Duration.ofSeconds(60),
                 new SandboxNetwork(host, SandboxNetwork.DEFAULT), new RegistryFlags(MIRRORS, List.of(INSECURE)));
 
-        try (Sandbox sandbox = factory.build(id, false, new Cancellation())) {
+        try (Sandbox sandbox = factory.build(id, false, SandboxNeeds.NONE, new Cancellation())) {
             InfoRegistryConfig registries = sandbox.engine().call("info", client -> client.infoCmd().exec())
                     .getRegistryConfig();
 

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContainerStatusMapperTest {
@@ -149,5 +150,43 @@ class ContainerStatusMapperTest {
         assertThat(status.getRestartCount()).isEqualTo(2);
         assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("OOMKilled");
         assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void aTerminationMessageIsTheTerminatedMessageAfterDockersErrorIfAny() {
+        ContainerSnapshot exited = new ContainerSnapshot("abc123", "sha256:feed", "exited", 3, false, null, STARTED,
+                FINISHED, "bye\n");
+        ContainerSnapshot withError = new ContainerSnapshot("abc123", "sha256:feed", "exited", 3, false, "oops",
+                STARTED, FINISHED, "bye");
+
+        assertThat(fromDocker(exited).getState().getTerminated().getMessage()).isEqualTo("bye\n");
+        assertThat(fromDocker(withError).getState().getTerminated().getMessage()).isEqualTo("oops: bye");
+    }
+
+    @Test
+    void aContainerEndedByTheActiveDeadlineIsTerminatedWithDeadlineExceeded() {
+        Instant deadline = Instant.parse("2026-07-14T10:00:03Z");
+        ContainerRuns killed = new ContainerRuns("abc123", 0, null, null,
+                docker("exited", 143, false, null, STARTED, FINISHED), null);
+        ContainerRuns stillStopping = new ContainerRuns("abc123", 0, null, null,
+                docker("running", 0, false, null, STARTED, null), null);
+
+        ContainerStatus ended = ContainerStatusMapper.deadlineExceeded(SPEC, killed, deadline);
+        ContainerStatus stopping = ContainerStatusMapper.deadlineExceeded(SPEC, stillStopping, deadline);
+        ContainerStatus neverRan = ContainerStatusMapper.deadlineExceeded(SPEC, null, deadline);
+
+        assertThat(List.of(ended, stopping, neverRan)).allSatisfy(status -> {
+            assertThat(status.getState().getTerminated().getReason()).isEqualTo("DeadlineExceeded");
+            assertThat(status.getState().getTerminated().getMessage())
+                    .isEqualTo("Pod was active on the node longer than the specified deadline");
+            assertThat(status.getReady()).isFalse();
+        });
+        assertThat(ended.getState().getTerminated().getExitCode()).isEqualTo(143);
+        assertThat(ended.getState().getTerminated().getFinishedAt()).isEqualTo("2026-07-14T10:00:05Z");
+        assertThat(stopping.getState().getTerminated().getExitCode()).isEqualTo(137);
+        assertThat(stopping.getState().getTerminated().getFinishedAt()).isEqualTo("2026-07-14T10:00:03Z");
+        assertThat(stopping.getContainerID()).isEqualTo("docker://abc123");
+        assertThat(neverRan.getContainerID()).isNull();
+        assertThat(neverRan.getState().getTerminated().getExitCode()).isEqualTo(1);
     }
 }

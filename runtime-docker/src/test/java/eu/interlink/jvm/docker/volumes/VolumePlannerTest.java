@@ -57,7 +57,7 @@ class VolumePlannerTest {
                   - {name: scratch, mountPath: /shared}
                 """);
 
-        VolumePlan plan = planner.plan(pod.getSpec(), SentObjects.of(List.of(
+        VolumePlan plan = planner.plan(pod, SentObjects.of(List.of(
                 sent("app", List.of(APP_CONFIG), List.of(CREDS), List.of(TOKEN)), sent("sidecar", List.of(), List.of(), List.of()))));
 
         assertThat(plan.volumes()).extracting(VolumeContent::name)
@@ -95,7 +95,7 @@ class VolumePlannerTest {
                 - {name: app, image: busybox, volumeMounts: [{name: config, mountPath: /etc/app}]}
                 """);
 
-        VolumePlan plan = planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of()))));
+        VolumePlan plan = planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of()))));
 
         VolumeContent.Files config = (VolumeContent.Files) plan.volumes().get(0);
         assertThat(config.files()).extracting(VolumeFile::path, VolumeFile::mode)
@@ -106,7 +106,7 @@ class VolumePlannerTest {
     void plansNothingForAPodWithoutVolumes() {
         Pod pod = pod("containers: [{name: app, image: busybox}]");
 
-        assertThat(planner.plan(pod.getSpec(), SentObjects.of(List.of()))).isEqualTo(VolumePlan.NONE);
+        assertThat(planner.plan(pod, SentObjects.of(List.of()))).isEqualTo(VolumePlan.NONE);
     }
 
     @Test
@@ -116,7 +116,7 @@ class VolumePlannerTest {
                 containers: [{name: app, image: busybox, volumeMounts: [{name: maybe, mountPath: /maybe}]}]
                 """);
 
-        VolumePlan plan = planner.plan(pod.getSpec(), SentObjects.of(List.of()));
+        VolumePlan plan = planner.plan(pod, SentObjects.of(List.of()));
 
         assertThat(plan.volumes()).containsExactly(new VolumeContent.Files("maybe", List.of()));
     }
@@ -132,7 +132,7 @@ class VolumePlannerTest {
                 containers: [{name: app, image: busybox, volumeMounts: [{name: config, mountPath: /etc/app, subPath: ../up}]}]
                 """);
 
-        assertThatThrownBy(() -> planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessageContaining("containers[app].volumeMounts[config]: subPath '../up' contains '..'")
                 .hasMessageContaining("spec.volumes[config]: path '../../etc/passwd' contains '..'")
@@ -146,8 +146,9 @@ class VolumePlannerTest {
                 volumes:
                 - {name: cm, configMap: {name: not-sent}}
                 - {name: sec, secret: {secretName: bad-data}}
-                - {name: host, hostPath: {path: /etc}}
-                - {name: ram, emptyDir: {medium: Memory}}
+                - {name: host, hostPath: {path: etc/../x, type: Folder}}
+                - {name: huge, emptyDir: {medium: HugePages-2Mi}}
+                - {name: disk, gcePersistentDisk: {pdName: d}}
                 - {name: BadName, emptyDir: {}}
                 containers:
                 - name: app
@@ -156,19 +157,25 @@ class VolumePlannerTest {
                   - {name: cm, mountPath: /cm}
                   - {name: sec, mountPath: /sec}
                   - {name: host, mountPath: /host}
-                  - {name: ram, mountPath: /ram}
+                  - {name: huge, mountPath: /huge}
+                  - {name: disk, mountPath: /disk}
                   - {name: nowhere, mountPath: /nowhere}
                   - {name: cm, mountPath: relative}
                 """);
         Secret badData = new SecretBuilder().withNewMetadata().withName("bad-data").endMetadata()
                 .withData(Map.of("key", "not base64!")).build();
 
-        assertThatThrownBy(() -> planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(), List.of(badData), List.of())))))
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(), List.of(badData), List.of())))))
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessageContaining("spec.volumes[cm]: ConfigMap not-sent was not sent with the pod")
                 .hasMessageContaining("spec.volumes[sec]: Secret bad-data data[key] is not base64")
-                .hasMessageContaining("spec.volumes[host]: volume type hostPath is not supported")
-                .hasMessageContaining("spec.volumes[ram]: emptyDir medium Memory is not supported yet")
+                .hasMessageContaining("spec.volumes[host].hostPath.type: expected one of [, DirectoryOrCreate, Directory,"
+                        + " FileOrCreate, File, Socket, CharDevice, BlockDevice], got 'Folder'")
+                .hasMessageContaining("spec.volumes[host].hostPath.path: expected an absolute path without '..', got"
+                        + " 'etc/../x'")
+                .hasMessageContaining("spec.volumes[huge]: emptyDir medium HugePages-2Mi is not supported (\"\" and"
+                        + " Memory are)")
+                .hasMessageContaining("spec.volumes[disk]: volume type gcePersistentDisk is not supported")
                 .hasMessageContaining("spec.volumes[BadName]: a volume name must be a DNS label")
                 .hasMessageContaining("containers[app].volumeMounts[nowhere]: the pod has no volume of that name")
                 .hasMessageContaining("containers[app].volumeMounts[cm]: mountPath must be an absolute path, got 'relative'")
@@ -182,8 +189,110 @@ class VolumePlannerTest {
                 containers: [{name: app, image: busybox, volumeMounts: [{name: config, mountPath: /etc/app}]}]
                 """);
 
-        assertThatThrownBy(() -> planner.plan(pod.getSpec(), SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(APP_CONFIG), List.of(), List.of())))))
                 .hasMessage("spec.volumes[config].items[missing]: no such key");
+    }
+
+    @Test
+    void aMemoryEmptyDirIsSizedByItsLimitAndTakesNoSubPath() {
+        Pod pod = pod("""
+                volumes:
+                - {name: ram, emptyDir: {medium: Memory, sizeLimit: 64Mi}}
+                - {name: unbounded, emptyDir: {medium: Memory}}
+                containers:
+                - name: app
+                  image: busybox
+                  volumeMounts: [{name: ram, mountPath: /ram}, {name: unbounded, mountPath: /more}]
+                """);
+
+        assertThat(planner.plan(pod, SentObjects.of(List.of())).volumes()).containsExactly(
+                new VolumeContent.MemoryDir("ram", 64L * 1024 * 1024), new VolumeContent.MemoryDir("unbounded", null));
+
+        Pod withSubPath = pod("""
+                volumes: [{name: ram, emptyDir: {medium: Memory}}]
+                containers: [{name: app, image: busybox, volumeMounts: [{name: ram, mountPath: /ram, subPath: x}]}]
+                """);
+        assertThatThrownBy(() -> planner.plan(withSubPath, SentObjects.of(List.of())))
+                .hasMessage("containers[app].volumeMounts[ram]: subPath is not supported on emptyDir medium Memory volumes");
+    }
+
+    @Test
+    void aHostPathIsKeptAsAPathOfTheHostThatTheSandboxMustHave() {
+        Pod pod = pod("""
+                volumes: [{name: data, hostPath: {path: /srv/data/./in, type: DirectoryOrCreate}}]
+                containers: [{name: app, image: busybox, volumeMounts: [{name: data, mountPath: /data, readOnly: true}]}]
+                """);
+
+        VolumePlan plan = planner.plan(pod, SentObjects.of(List.of()));
+
+        assertThat(plan.volumes()).containsExactly(
+                new VolumeContent.HostPath("data", java.nio.file.Path.of("/srv/data/in"), "DirectoryOrCreate"));
+        assertThat(plan.hostPaths()).containsExactly(java.nio.file.Path.of("/srv/data/in"));
+    }
+
+    @Test
+    void aDownwardApiVolumeRendersLabelsAndAnnotationsAsKubeletDoes() {
+        Pod pod = new PodBuilder(pod("""
+                volumes:
+                - name: info
+                  downwardAPI:
+                    defaultMode: 0440
+                    items:
+                    - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+                    - {path: annotations, fieldRef: {fieldPath: metadata.annotations}, mode: 0400}
+                    - {path: meta/name, fieldRef: {fieldPath: metadata.name}}
+                    - {path: tier, fieldRef: {fieldPath: "metadata.labels['tier']"}}
+                    - {path: mem, resourceFieldRef: {containerName: app, resource: limits.memory, divisor: 1Mi}}
+                containers:
+                - name: app
+                  image: busybox
+                  resources: {limits: {memory: 64Mi}}
+                  volumeMounts: [{name: info, mountPath: /etc/podinfo}]
+                """)).editMetadata().withLabels(Map.of("tier", "web", "app", "demo"))
+                .withAnnotations(Map.of("note", "say \"hi\"\nbye", "build", "42")).endMetadata().build();
+
+        VolumeContent.Files info = (VolumeContent.Files) planner.plan(pod, SentObjects.of(List.of())).volumes().get(0);
+
+        assertThat(info.files()).extracting(VolumeFile::path, f -> new String(f.content(), UTF_8), VolumeFile::mode)
+                .containsExactly(
+                        tuple("labels", "app=\"demo\"\ntier=\"web\"", 0440),
+                        tuple("annotations", "build=\"42\"\nnote=\"say \\\"hi\\\"\\nbye\"", 0400),
+                        tuple("meta/name", "p", 0440),
+                        tuple("tier", "web", 0440),
+                        tuple("mem", "64", 0440));
+    }
+
+    @Test
+    void aDownwardApiItemThatCannotBeRenderedIsNamed() {
+        Pod pod = pod("""
+                volumes:
+                - name: info
+                  downwardAPI:
+                    items:
+                    - {path: ip, fieldRef: {fieldPath: status.podIP}}
+                    - {path: cpu, resourceFieldRef: {containerName: ghost, resource: limits.cpu}}
+                    - {path: ../out, fieldRef: {fieldPath: metadata.name}}
+                containers: [{name: app, image: busybox, volumeMounts: [{name: info, mountPath: /info}]}]
+                """);
+
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of())))
+                .hasMessage("spec.volumes[info].downwardAPI.items[ip]: fieldRef status.podIP is not supported in a"
+                        + " downwardAPI volume (metadata.name, .namespace, .uid, .labels and .annotations are); "
+                        + "spec.volumes[info].downwardAPI.items[cpu]: resourceFieldRef names no container of the pod"
+                        + " ('ghost'); spec.volumes[info].downwardAPI.items[../out]: path contains '..'");
+    }
+
+    @Test
+    void aConfigMapKeyInBothDataAndBinaryDataIsRefused() {
+        ConfigMap both = new ConfigMapBuilder().withNewMetadata().withName("both").endMetadata()
+                .withData(Map.of("k", "text")).withBinaryData(Map.of("k", "AAE=")).build();
+        Pod pod = pod("""
+                volumes: [{name: cm, configMap: {name: both}}]
+                containers: [{name: app, image: busybox, volumeMounts: [{name: cm, mountPath: /cm}]}]
+                """);
+
+        assertThatThrownBy(() -> planner.plan(pod, SentObjects.of(List.of(sent("app", List.of(both), List.of(), List.of())))))
+                .hasMessage("spec.volumes[cm]: ConfigMap both has key k in both data and binaryData");
     }
 
     private static VolumeFile file(VolumeContent.Files volume, String path) {

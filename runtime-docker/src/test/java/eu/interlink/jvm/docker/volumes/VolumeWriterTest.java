@@ -30,7 +30,7 @@ class VolumeWriterTest {
     void writesEachVolumeInItsOwnFolderWithTheModesAsked() throws IOException {
         Path root = pod.resolve("volumes");
 
-        new VolumeWriter(root).write(PLAN);
+        new VolumeWriter(root, null).write(PLAN);
 
         assertThat(root.resolve("config/app.conf")).hasContent("lr=0.1\n");
         assertThat(mode(root.resolve("config/app.conf"))).isEqualTo("rw-r--r--");
@@ -41,27 +41,42 @@ class VolumeWriterTest {
     }
 
     @Test
+    void withAnFsGroupEveryFileAndFolderBelongsToTheGroupWhichMayReadThemAsKubeletMakesIt() throws IOException {
+        Path root = pod.resolve("volumes");
+
+        new VolumeWriter(root, 2000L).write(PLAN);
+
+        Path token = root.resolve("config/nested/dir/token");
+        assertThat(Files.getAttribute(token, "unix:gid")).isEqualTo(2000);
+        assertThat(mode(token)).isEqualTo("r--r-----");
+        assertThat(mode(root.resolve("config/app.conf"))).isEqualTo("rw-r--r--");
+        assertThat((int) Files.getAttribute(root.resolve("config/nested"), "unix:mode") & 07777).isEqualTo(02755);
+        assertThat(Files.getAttribute(root.resolve("scratch"), "unix:gid")).isEqualTo(2000);
+        assertThat((int) Files.getAttribute(root.resolve("scratch"), "unix:mode") & 07777).isEqualTo(02777);
+    }
+
+    @Test
     void resolvesMountsToFoldersInsideTheVolumesAndMakesAMissingSubPath() throws IOException {
         Path root = pod.resolve("volumes");
-        VolumeWriter writer = new VolumeWriter(root);
+        VolumeWriter writer = new VolumeWriter(root, null);
         writer.write(PLAN);
 
-        List<ResolvedMount> mounts = writer.resolve(PLAN.mountsOf("app"));
+        List<ResolvedMount> mounts = writer.resolve(PLAN, "app");
 
         assertThat(mounts).containsExactly(
-                new ResolvedMount(root.resolve("config").toRealPath(), "/etc/app", true),
-                new ResolvedMount(root.resolve("scratch/work").toRealPath(), "/work", false));
+                new ResolvedMount(root.resolve("config").toRealPath().toString(), "/etc/app", true),
+                new ResolvedMount(root.resolve("scratch/work").toRealPath().toString(), "/work", false));
         assertThat(root.resolve("scratch/work")).isDirectory();
     }
 
     @Test
     void refusesASubPathThatALinkPlantedInASharedFolderLeadsOutside() throws IOException {
         Path root = pod.resolve("volumes");
-        VolumeWriter writer = new VolumeWriter(root);
+        VolumeWriter writer = new VolumeWriter(root, null);
         writer.write(PLAN);
         Files.createSymbolicLink(root.resolve("scratch/work"), Path.of("/etc"));
 
-        assertThatThrownBy(() -> writer.resolve(PLAN.mountsOf("app")))
+        assertThatThrownBy(() -> writer.resolve(PLAN, "app"))
                 .isInstanceOf(IOException.class)
                 .hasMessage("subPath 'work' of volume scratch leads out of the volume");
     }
@@ -73,12 +88,12 @@ class VolumeWriterTest {
         Path outside = Files.writeString(pod.resolve("outside"), "untouched");
         Files.createSymbolicLink(root.resolve("config/app.conf"), outside);
 
-        assertThatThrownBy(() -> new VolumeWriter(root).write(PLAN)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> new VolumeWriter(root, null).write(PLAN)).isInstanceOf(IOException.class);
         assertThat(outside).hasContent("untouched");
 
         VolumePlan escaping = new VolumePlan(List.of(new VolumeContent.Files("evil", List.of(
                 new VolumeFile("../escaped", new byte[] {1}, 0644)))), Map.of());
-        assertThatThrownBy(() -> new VolumeWriter(root).write(escaping)).hasMessageContaining("leads out of volume evil");
+        assertThatThrownBy(() -> new VolumeWriter(root, null).write(escaping)).hasMessageContaining("leads out of volume evil");
         assertThat(root.resolve("escaped")).doesNotExist();
     }
 
