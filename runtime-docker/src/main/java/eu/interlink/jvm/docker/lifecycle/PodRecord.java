@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * What the runtime knows about one pod while its start runs and after: its spec, its sandbox, the runs of each spec
@@ -45,6 +46,7 @@ public final class PodRecord {
     private final Map<String, CompletableFuture<ContainerSnapshot>> exits = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerWaits = new ConcurrentHashMap<>();
+    private final Map<String, RunHealth> health = new ConcurrentHashMap<>();
     private volatile Reason engineTrouble;
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
@@ -185,6 +187,7 @@ public final class PodRecord {
 
     void containerRestarted(String name, String id, ContainerSnapshot ended, Duration pausedFor) {
         exits.put(id, new CompletableFuture<>());
+        runs(name).map(ContainerRuns::previous).ifPresent(beforeLast -> health.remove(beforeLast.containerId()));
         runs.computeIfPresent(name, (key, before) -> before.restarted(id, ended, pausedFor));
         exits.remove(ended.containerId());
     }
@@ -225,6 +228,23 @@ public final class PodRecord {
             throw new IllegalStateException("container " + containerId + " is no current run of pod " + identity);
         }
         return exit;
+    }
+
+    /**
+     * What the postStart hook and the probes of the run of the container of this id say about it; empty for a run
+     * that has neither, which is started and ready as soon as it runs.
+     */
+    public Optional<RunHealth> health(String containerId) {
+        return Optional.ofNullable(health.get(containerId));
+    }
+
+    /** Starts following the health of a run that has a postStart hook or probes. */
+    void guarded(String containerId, RunHealth initial) {
+        health.put(containerId, initial);
+    }
+
+    void health(String containerId, UnaryOperator<RunHealth> change) {
+        health.computeIfPresent(containerId, (id, before) -> change.apply(before));
     }
 
     /** Why what is known of the running containers may be out of date: their engine does not answer; else null. */

@@ -53,6 +53,7 @@ public final class PodStarter {
     private final ContainerObserver observer;
     private final RestartRule restarts;
     private final ContainerSupervisor supervisor;
+    private final RunGuard guard;
     private final Executor starters;
     private final ScheduledExecutorService background;
 
@@ -61,9 +62,11 @@ public final class PodStarter {
      * @param restarts   when and after what pause containers run again
      * @param starters   where a start goes on after an init container's pause; owned by the caller
      * @param background where pauses are timed and regular containers restarted; owned by the caller
+     * @param guard      runs each run's postStart hook and probes
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, ImageSupplier images, ContainerRunner runner,
-            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background) {
+            ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
+            RunGuard guard) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.images = images;
@@ -73,6 +76,7 @@ public final class PodStarter {
         this.supervisor = new ContainerSupervisor(restarts, background);
         this.starters = starters;
         this.background = background;
+        this.guard = guard;
     }
 
     /** Runs the pod's start, unless the pod was stopped before it began; never throws. */
@@ -116,7 +120,7 @@ public final class PodStarter {
             images.supply(image.getKey(), image.getValue(), sandbox.engine(), pod.cancellation(),
                     progress -> pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, progress)));
         }
-        PodContainers containers = new PodContainers(pod, sandbox, volumes, runner, observer);
+        PodContainers containers = new PodContainers(pod, sandbox, volumes, runner, observer, guard);
         if (!pod.initContainers().isEmpty()) {
             pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }

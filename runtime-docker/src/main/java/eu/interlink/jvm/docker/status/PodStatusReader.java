@@ -7,6 +7,7 @@ import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.Reason;
 import eu.interlink.jvm.docker.lifecycle.RestartRule;
+import eu.interlink.jvm.docker.lifecycle.RunHealth;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * answer; one that does not exist yet waits with the pod's current progress, or has ended with the reason it will
  * never run.
  * A run that ended is {@code waiting} with reason {@code CrashLoopBackOff} when the container is to run again
- * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended.
+ * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended. A running run that
+ * its postStart hook or probes do not make ready yet is {@code waiting} ({@link RunHealthOverlay}).
  */
 public final class PodStatusReader {
 
@@ -93,7 +95,12 @@ public final class PodStatusReader {
         }
         Reason pause = restarts.pauseAfter(pod, spec.getName(), run)
                 .map(delay -> crashLoopBackOff(pod.identity(), spec, delay)).orElse(null);
-        return ContainerStatusMapper.fromDocker(spec, run, runs, pause);
+        ContainerStatus status = ContainerStatusMapper.fromDocker(spec, run, runs, pause);
+        RunHealth current = pod.health(run.containerId()).orElse(null);
+        ContainerSnapshot last = pause != null ? run : runs.previous();
+        Reason lastKilled = last == null ? null
+                : pod.health(last.containerId()).map(RunHealth::killed).orElse(null);
+        return RunHealthOverlay.apply(status, current, lastKilled);
     }
 
     /** Kubelet's reason and message, the pause written as Go writes a duration ({@code 10s}, {@code 2m40s}). */

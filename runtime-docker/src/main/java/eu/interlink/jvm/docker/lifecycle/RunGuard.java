@@ -1,0 +1,170 @@
+package eu.interlink.jvm.docker.lifecycle;
+
+import com.github.dockerjava.api.exception.DockerException;
+import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.engine.EngineException;
+import eu.interlink.jvm.docker.probes.CheckResult;
+import eu.interlink.jvm.docker.probes.CheckTarget;
+import eu.interlink.jvm.docker.probes.Checks;
+import eu.interlink.jvm.docker.probes.ContainerProbes;
+import eu.interlink.jvm.docker.probes.ProbeKind;
+import eu.interlink.jvm.docker.probes.ProbeTiming;
+import eu.interlink.jvm.docker.sandbox.Sandbox;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
+import io.fabric8.kubernetes.api.model.Probe;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guards each run of a pod's container that has a {@code postStart} hook or probes, as kubelet does: runs the hook
+ * right after the run started, on the thread that started it, then its probes ({@link ContainerProbes}) on the
+ * runtime's probe threads, each timer owned by the pod (its stop drops them) and tied to the run (its end stops them;
+ * a restart is a new run with new probes). What they find is recorded on the pod ({@link RunHealth}) for its status.
+ *
+ * <p>When the hook fails, or the startup or the liveness probe does, the run is killed: its {@code preStop} hook runs,
+ * then the engine stops it (the image's stop signal, then SIGKILL), the two within the grace period (the failed
+ * probe's {@code terminationGracePeriodSeconds}, else the pod's). The run then ends as any run does, and the
+ * {@link ContainerSupervisor} restarts it as the pod's {@code restartPolicy} says; under {@code Never} it stays
+ * terminated. A postStart hook that fails names the run's end {@code PostStartHookError}.
+ */
+public final class RunGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunGuard.class);
+
+    /** Kubelet's reason for a run whose postStart hook failed. */
+    static final String POST_START_HOOK_ERROR = "PostStartHookError";
+    /**
+     * The reason of a running container that is not ready, reported as waiting because interLink's virtual kubelet
+     * takes every running container for ready; the slurm plugin's wording.
+     */
+    public static final String PROBES_PENDING = "Waiting for probes to be ready.";
+    /** The bound on a postStart hook, which Kubernetes does not bound. */
+    static final Duration POST_START_LIMIT = Duration.ofMinutes(2);
+
+    private final Checks checks;
+    private final PreStopHooks preStops;
+    private final ScheduledExecutorService probeThreads;
+    private final Executor killers;
+
+    /**
+     * @param probeThreads where probes run, each run on a timer; owned by the caller
+     * @param killers      where failed runs are killed (their preStop hook, then the stop); owned by the caller
+     */
+    public RunGuard(Checks checks, PreStopHooks preStops, ScheduledExecutorService probeThreads, Executor killers) {
+        this.checks = checks;
+        this.preStops = preStops;
+        this.probeThreads = probeThreads;
+        this.killers = killers;
+    }
+
+    /**
+     * Runs the postStart hook of a run that has just started, if it has one, then starts its probes; returns once the
+     * hook has ended.
+     */
+    void started(PodRecord pod, Sandbox sandbox, Container container, String containerId) {
+        Optional<LifecycleHandler> postStart = Optional.ofNullable(container.getLifecycle())
+                .map(lifecycle -> lifecycle.getPostStart());
+        if (postStart.isEmpty() && container.getStartupProbe() == null && container.getLivenessProbe() == null
+                && container.getReadinessProbe() == null) {
+            return;
+        }
+        CheckTarget target = new CheckTarget(sandbox.engine(), containerId, sandbox.ip(), container.getPorts());
+        pod.guarded(containerId, RunHealth.starting(postStart.isPresent()
+                ? new Reason(PodRecord.CONTAINER_CREATING, "running its postStart hook")
+                : new Reason(PROBES_PENDING, container.getStartupProbe() != null
+                        ? "waiting for its startup probe to pass" : "waiting for its readiness probe to pass")));
+        if (postStart.isPresent()) {
+            CheckResult result = checks.hook(postStart.get(), target).run(POST_START_LIMIT);
+            if (!result.success()) {
+                kill(pod, container, target, new Reason(POST_START_HOOK_ERROR, "PostStart hook failed: "
+                        + result.detail()), grace(pod, null));
+                return;
+            }
+            pod.health(containerId, health -> health.withReadiness(false, new Reason(PROBES_PENDING,
+                    "waiting for its probes to pass")));
+        }
+        ContainerProbes probes = new ContainerProbes(
+                probe(ProbeKind.STARTUP, container.getStartupProbe(), target),
+                probe(ProbeKind.LIVENESS, container.getLivenessProbe(), target),
+                probe(ProbeKind.READINESS, container.getReadinessProbe(), target),
+                (delay, task) -> schedule(pod, delay, task),
+                new ContainerProbes.Listener() {
+                    @Override
+                    public void started() {
+                        pod.health(containerId, RunHealth::asStarted);
+                    }
+
+                    @Override
+                    public void readiness(boolean ready, String detail) {
+                        pod.health(containerId, health -> health.withReadiness(ready, new Reason(PROBES_PENDING,
+                                detail)));
+                    }
+
+                    @Override
+                    public void failed(ProbeKind kind, String detail) {
+                        Probe failed = kind == ProbeKind.STARTUP ? container.getStartupProbe()
+                                : container.getLivenessProbe();
+                        kill(pod, container, target, new Reason(null, detail + "; the container was killed"),
+                                grace(pod, failed));
+                    }
+                });
+        pod.exit(containerId).whenComplete((ended, failure) -> probes.stop());
+        probes.begin();
+    }
+
+    private Optional<ContainerProbes.Probe> probe(ProbeKind kind, Probe probe, CheckTarget target) {
+        return Optional.ofNullable(probe)
+                .map(spec -> new ContainerProbes.Probe(kind, ProbeTiming.of(spec), checks.probe(spec, target)));
+    }
+
+    /** Runs a probe on the probe threads after the delay, as a step of the pod's work, unless the pod stops first. */
+    private void schedule(PodRecord pod, Duration delay, Runnable task) {
+        try {
+            pod.cancellation().schedule(probeThreads, delay, () -> pod.runStep(task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Probes of pod {} stopped: the runtime is closing", pod.identity());
+        }
+    }
+
+    private static Duration grace(PodRecord pod, Probe failed) {
+        Long own = failed == null ? null : failed.getTerminationGracePeriodSeconds();
+        return GracePeriod.of(own != null ? own : pod.pod().getSpec().getTerminationGracePeriodSeconds());
+    }
+
+    /** Records why the run is killed, then kills it on the killers' threads, unless the pod is stopped meanwhile. */
+    private void kill(PodRecord pod, Container container, CheckTarget target, Reason why, Duration grace) {
+        LOG.info("Killing container {} of pod {}: {}", container.getName(), pod.identity(), why.message());
+        pod.health(target.containerId(), health -> health.killedBecause(why));
+        try {
+            killers.execute(() -> {
+                if (!pod.cancellation().isCancelled()) {
+                    stop(pod, container, target, grace);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Container {} of pod {} is left running: the runtime is closing", container.getName(),
+                    pod.identity());
+        }
+    }
+
+    private void stop(PodRecord pod, Container container, CheckTarget target, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        preStops.run(pod, container, target, grace);
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        String id = target.containerId();
+        try {
+            target.engine().longCall("stop container " + id, left.plus(target.engine().callTimeout()),
+                    pod.cancellation(), client -> client.stopContainerCmd(id).withTimeout((int) left.toSeconds()).exec());
+        } catch (DockerException | EngineException | CancellationException e) {
+            LOG.info("Container {} of pod {} was not stopped: {}", container.getName(), pod.identity(),
+                    DockerMessages.oneLine(e));
+        }
+    }
+}
