@@ -13,12 +13,14 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.Probe;
+import java.io.Closeable;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +83,10 @@ public final class RunGuard {
                 : new Reason(PROBES_PENDING, container.getStartupProbe() != null
                         ? "waiting for its startup probe to pass" : "waiting for its readiness probe to pass")));
         if (postStart.isPresent()) {
-            CheckResult result = checks.hook(postStart.get(), target).run(POST_START_LIMIT);
+            CheckResult result = untilStopped(pod, () -> checks.hook(postStart.get(), target).run(POST_START_LIMIT));
+            if (pod.cancellation().isCancelled()) {
+                return;
+            }
             if (!result.success()) {
                 kill(pod, container, target, new Reason(POST_START_HOOK_ERROR, "PostStart hook failed: "
                         + result.detail()), grace(pod, null));
@@ -117,6 +122,18 @@ public final class RunGuard {
                 });
         pod.exit(containerId).whenComplete((ended, failure) -> probes.stop());
         probes.begin();
+    }
+
+    /** Runs the hook on this thread, which the pod's stop interrupts, so that a delete does not wait for the hook. */
+    private static CheckResult untilStopped(PodRecord pod, Supplier<CheckResult> hook) {
+        Thread running = Thread.currentThread();
+        Closeable interrupt = running::interrupt;
+        pod.cancellation().track(interrupt);
+        try {
+            return hook.get();
+        } finally {
+            pod.cancellation().untrack(interrupt);
+        }
     }
 
     private Optional<ContainerProbes.Probe> probe(ProbeKind kind, Probe probe, CheckTarget target) {

@@ -26,12 +26,32 @@ public final class Checks {
 
     /** The check of a probe of the target's container. */
     public Check probe(Probe probe, CheckTarget target) {
-        return of(Action.of(probe), target);
+        return neverThrowing(Action.of(probe), target);
     }
 
     /** The check of a lifecycle hook of the target's container. */
     public Check hook(LifecycleHandler hook, CheckTarget target) {
-        return of(Action.of(hook), target);
+        return neverThrowing(Action.of(hook), target);
+    }
+
+    /**
+     * The check, which fails, rather than throws, when it cannot be made (the pod has no IP) or when it breaks in a
+     * way its own handling does not foresee.
+     */
+    private Check neverThrowing(Action action, CheckTarget target) {
+        Check check;
+        try {
+            check = of(action, target);
+        } catch (IllegalArgumentException e) {
+            return timeout -> CheckResult.failed("cannot run: " + e.getMessage());
+        }
+        return timeout -> {
+            try {
+                return check.run(timeout);
+            } catch (RuntimeException e) {
+                return CheckResult.failed("failed: " + e);
+            }
+        };
     }
 
     private Check of(Action action, CheckTarget target) {

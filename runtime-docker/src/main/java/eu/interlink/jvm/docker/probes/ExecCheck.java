@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Runs a command in the run's container through the inner engine's exec API, with the argv exactly as the spec gives
  * it (no shell is added), and succeeds when it exits with 0. The command's output, cut short, is the result's detail.
  * A command that outlives the timeout is abandoned, as kubelet abandons it: it may go on running in the container.
+ *
+ * <p>The exec's create and inspect are bounded calls; its output is a stream that lasts as long as the command, read
+ * through the engine's streams client, as container waits are, and closed once the command ends or the timeout is up.
  */
 final class ExecCheck implements Check {
 
