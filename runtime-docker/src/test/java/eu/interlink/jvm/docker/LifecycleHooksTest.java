@@ -11,6 +11,7 @@ import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.LifecycleHandlerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -87,6 +88,24 @@ class LifecycleHooksTest {
     }
 
     @Test
+    void aPreStopHttpGetHookCallsTheHostItNamesOnDelete() throws IOException {
+        try (Listener listener = new Listener()) {
+            Pod pod = pod("announced", new ContainerBuilder(shell("main", "exec sleep 3600"))
+                    .withNewLifecycle().withNewPreStop().withNewHttpGet().withHost(shared.fixture().bridgeGateway())
+                    .withPort(new IntOrString(listener.port())).withPath("/goodbye").endHttpGet().endPreStop()
+                    .endLifecycle().build());
+            CreateResponse created = shared.fixture().create(pod);
+            shared.fixture().awaitStatus(pod, status -> main(status).getReady());
+
+            shared.fixture().runtime.delete(pod);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !listener.lines().isEmpty());
+            assertThat(listener.lines()).containsExactly("GET /goodbye HTTP/1.1");
+            shared.fixture().awaitNothingLeftOf(pod, created.podJid());
+        }
+    }
+
+    @Test
     void aPreStopHookThatOutlastsTheGracePeriodIsCutShortAndThePodIsRemovedAllTheSame() {
         Pod pod = withGrace(2, pod("stubborn", new ContainerBuilder(shell("main", "exec sleep 3600"))
                 .withNewLifecycle().withPreStop(exec("sleep", "3600")).endLifecycle().build()));
@@ -135,7 +154,10 @@ class LifecycleHooksTest {
         return status.getState().getTerminated();
     }
 
-    /** A TCP listener on the host that keeps the first line of each connection, in the order they come. */
+    /**
+     * A TCP listener on the host that keeps the first line of each connection, in the order they come, and answers an
+     * HTTP request with {@code 204}, so that an HTTP client has no reason to send it again.
+     */
     private static final class Listener implements AutoCloseable {
 
         private final ServerSocket server = new ServerSocket(0);
@@ -161,8 +183,17 @@ class LifecycleHooksTest {
                         BufferedReader reader = new BufferedReader(
                                 new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
                     String line = reader.readLine();
-                    if (line != null) {
-                        lines.add(line.strip());
+                    if (line == null) {
+                        continue;
+                    }
+                    lines.add(line.strip());
+                    if (line.startsWith("GET ")) {
+                        String header;
+                        do {
+                            header = reader.readLine();
+                        } while (header != null && !header.isEmpty());
+                        socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
                     }
                 } catch (IOException e) {
                     // Closed: the test is over; or a client went away before it said anything.

@@ -83,6 +83,21 @@ class ProbesTest {
     }
 
     @Test
+    void anExecProbeThatOutlastsItsTimeoutFails() {
+        Pod pod = pod("slow-probe", new ContainerBuilder(shell("main", "exec sleep 3600"))
+                .withReadinessProbe(new ProbeBuilder(everySecond(exec("sleep", "5"))).withTimeoutSeconds(1).build())
+                .build());
+        shared.fixture().create(pod);
+
+        ContainerStatus main = main(shared.fixture().awaitStatus(pod, status -> waiting(main(status)) != null
+                && waiting(main(status)).getMessage().contains("timed out")));
+
+        assertThat(waiting(main).getMessage()).startsWith("Readiness probe failed: exec sleep 5 timed out after 1 s");
+        assertThat(main.getReady()).isFalse();
+        shared.fixture().runtime.delete(pod);
+    }
+
+    @Test
     void aFailingLivenessProbeRestartsTheContainerAndCountsTheRestart() {
         Pod pod = withPolicy("Always", new ContainerBuilder(shell("main", "sleep 3600"))
                 .withLivenessProbe(new ProbeBuilder(everySecond(exec("cat", "/tmp/alive"))).withFailureThreshold(2)
