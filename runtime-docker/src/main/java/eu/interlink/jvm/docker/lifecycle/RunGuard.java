@@ -78,10 +78,12 @@ public final class RunGuard {
             return;
         }
         CheckTarget target = new CheckTarget(sandbox.engine(), containerId, sandbox.ip(), container.getPorts());
-        pod.guarded(containerId, RunHealth.starting(postStart.isPresent()
+        RunHealth initial = RunHealth.starting(postStart.isPresent()
                 ? new Reason(PodRecord.CONTAINER_CREATING, "running its postStart hook")
                 : new Reason(PROBES_PENDING, container.getStartupProbe() != null
-                        ? "waiting for its startup probe to pass" : "waiting for its readiness probe to pass")));
+                        ? "waiting for its startup probe to pass" : "waiting for its readiness probe to pass"));
+        pod.guarded(containerId, postStart.isEmpty() && container.getStartupProbe() == null ? initial.asStarted()
+                : initial);
         if (postStart.isPresent()) {
             CheckResult result = untilStopped(pod, () -> checks.hook(postStart.get(), target).run(POST_START_LIMIT));
             if (pod.cancellation().isCancelled()) {

@@ -86,21 +86,28 @@ public final class PodStatusReader {
         }
         ContainerSnapshot run = runs.current();
         if (run == null) {
-            return ContainerStatusMapper.waitingRun(spec, runs, new Reason(PodRecord.CONTAINER_CREATING,
-                    "starting container"));
+            return withHealth(pod, ContainerStatusMapper.waitingRun(spec, runs, new Reason(
+                    PodRecord.CONTAINER_CREATING, "starting container")), null, runs.previous());
         }
         Reason trouble = pod.engineTrouble();
         if (trouble != null && !run.ended()) {
-            return ContainerStatusMapper.waitingRun(spec, runs, trouble);
+            return withHealth(pod, ContainerStatusMapper.waitingRun(spec, runs, trouble), null, runs.previous());
         }
         Reason pause = restarts.pauseAfter(pod, spec.getName(), run)
                 .map(delay -> crashLoopBackOff(pod.identity(), spec, delay)).orElse(null);
-        ContainerStatus status = ContainerStatusMapper.fromDocker(spec, run, runs, pause);
-        RunHealth current = pod.health(run.containerId()).orElse(null);
-        ContainerSnapshot last = pause != null ? run : runs.previous();
-        Reason lastKilled = last == null ? null
-                : pod.health(last.containerId()).map(RunHealth::killed).orElse(null);
-        return RunHealthOverlay.apply(status, current, lastKilled);
+        return withHealth(pod, ContainerStatusMapper.fromDocker(spec, run, runs, pause), run,
+                pause != null ? run : runs.previous());
+    }
+
+    /**
+     * The status with what the postStart hooks and probes say about the run it shows as its state, if any, and about
+     * the one it shows as its last state, if any.
+     */
+    private static ContainerStatus withHealth(PodRecord pod, ContainerStatus status, ContainerSnapshot current,
+            ContainerSnapshot last) {
+        RunHealth health = current == null ? null : pod.health(current.containerId()).orElse(null);
+        Reason lastKilled = last == null ? null : pod.health(last.containerId()).map(RunHealth::killed).orElse(null);
+        return RunHealthOverlay.apply(status, health, lastKilled);
     }
 
     /** Kubelet's reason and message, the pause written as Go writes a duration ({@code 10s}, {@code 2m40s}). */
