@@ -116,6 +116,22 @@ class ProbesTest {
     }
 
     @Test
+    void underOnFailureAContainerKilledForItsLivenessProbeRunsAgainEvenWhenItExitsWithZero() {
+        Pod pod = withPolicy("OnFailure", new ContainerBuilder(
+                shell("main", "trap 'exit 0' TERM; while true; do sleep 0.1; done"))
+                .withLivenessProbe(new ProbeBuilder(everySecond(exec("false"))).withFailureThreshold(1).build()).build());
+        shared.fixture().create(pod);
+
+        ContainerStatus restarted = main(shared.fixture().awaitStatus(pod, status -> main(status).getRestartCount() >= 1
+                && main(status).getLastState() != null));
+
+        assertThat(restarted.getLastState().getTerminated().getExitCode()).isZero();
+        assertThat(restarted.getLastState().getTerminated().getMessage()).startsWith("Liveness probe failed: ");
+        assertThat(restarted.getState().getTerminated()).isNull();
+        shared.fixture().runtime.delete(pod);
+    }
+
+    @Test
     void aFailingLivenessProbeUnderNeverLeavesTheContainerTerminated() {
         Pod pod = pod("doomed", new ContainerBuilder(shell("main", "sleep 3600"))
                 .withLivenessProbe(new ProbeBuilder(everySecond(exec("cat", "/tmp/alive"))).withFailureThreshold(1)

@@ -160,10 +160,15 @@ public final class PodRecord {
         return restartPolicy;
     }
 
-    /** Whether the spec container of this name runs again after exiting with this code, as the policy says. */
-    boolean runsAgain(String name, long exitCode) {
+    /**
+     * Whether the spec container of this name runs again after this run of it ended, as the policy says. A run failed
+     * when it exited with a code other than 0, or when the runtime killed it because its postStart hook or a probe
+     * failed, whatever its code, as kubelet counts it.
+     */
+    boolean runsAgain(String name, ContainerSnapshot run) {
         boolean init = initContainers().stream().anyMatch(container -> container.getName().equals(name));
-        return init ? restartPolicy.restartsInitContainer(exitCode) : restartPolicy.restartsContainer(exitCode);
+        boolean failed = run.exitStatus() != 0 || health(run.containerId()).map(RunHealth::killed).isPresent();
+        return init ? restartPolicy.restartsInitContainer(failed) : restartPolicy.restartsContainer(failed);
     }
 
     /** The sandbox, once it is built, or from the start when it was taken from the pool. */
