@@ -78,52 +78,45 @@ public final class RunGuard {
             return;
         }
         CheckTarget target = new CheckTarget(sandbox.engine(), containerId, sandbox.ip(), container.getPorts());
-        RunHealth initial = RunHealth.starting(postStart.isPresent()
-                ? new Reason(PodRecord.CONTAINER_CREATING, "running its postStart hook")
-                : new Reason(PROBES_PENDING, container.getStartupProbe() != null
-                        ? "waiting for its startup probe to pass" : "waiting for its readiness probe to pass"));
-        pod.guarded(containerId, postStart.isEmpty() && container.getStartupProbe() == null ? initial.asStarted()
-                : initial);
-        if (postStart.isPresent()) {
-            CheckResult result = untilStopped(pod, () -> checks.hook(postStart.get(), target).run(POST_START_LIMIT));
-            if (pod.cancellation().isCancelled()) {
-                return;
-            }
-            if (!result.success()) {
-                kill(pod, container, target, new Reason(POST_START_HOOK_ERROR, "PostStart hook failed: "
-                        + result.detail()), grace(pod, null));
-                return;
-            }
-            pod.health(containerId, health -> health.withReadiness(false, new Reason(PROBES_PENDING,
-                    "waiting for its probes to pass")));
+        pod.guarded(containerId, initialHealth(container, postStart.isPresent()));
+        if (postStart.isPresent() && !postStartPassed(pod, container, target, postStart.get())) {
+            return;
         }
         ContainerProbes probes = new ContainerProbes(
                 probe(ProbeKind.STARTUP, container.getStartupProbe(), target),
                 probe(ProbeKind.LIVENESS, container.getLivenessProbe(), target),
                 probe(ProbeKind.READINESS, container.getReadinessProbe(), target),
                 (delay, task) -> schedule(pod, delay, task),
-                new ContainerProbes.Listener() {
-                    @Override
-                    public void started() {
-                        pod.health(containerId, RunHealth::asStarted);
-                    }
-
-                    @Override
-                    public void readiness(boolean ready, String detail) {
-                        pod.health(containerId, health -> health.withReadiness(ready, new Reason(PROBES_PENDING,
-                                detail)));
-                    }
-
-                    @Override
-                    public void failed(ProbeKind kind, String detail) {
-                        Probe failed = kind == ProbeKind.STARTUP ? container.getStartupProbe()
-                                : container.getLivenessProbe();
-                        kill(pod, container, target, new Reason(null, detail + "; the container was killed"),
-                                grace(pod, failed));
-                    }
-                });
+                new RunListener(pod, container, target));
         pod.exit(containerId).whenComplete((ended, failure) -> probes.stop());
         probes.begin();
+    }
+
+    /** A run is started at once unless a postStart hook or a startup probe is to pass first; it is not ready yet. */
+    private static RunHealth initialHealth(Container container, boolean hasPostStart) {
+        if (hasPostStart) {
+            return RunHealth.starting(new Reason(PodRecord.CONTAINER_CREATING, "running its postStart hook"));
+        }
+        if (container.getStartupProbe() != null) {
+            return RunHealth.starting(new Reason(PROBES_PENDING, "waiting for its startup probe to pass"));
+        }
+        return RunHealth.starting(new Reason(PROBES_PENDING, "waiting for its readiness probe to pass")).asStarted();
+    }
+
+    /** Runs the postStart hook; kills the run when it failed, unless the pod was stopped meanwhile. */
+    private boolean postStartPassed(PodRecord pod, Container container, CheckTarget target, LifecycleHandler hook) {
+        CheckResult result = untilStopped(pod, () -> checks.hook(hook, target).run(POST_START_LIMIT));
+        if (pod.cancellation().isCancelled()) {
+            return false;
+        }
+        if (!result.success()) {
+            kill(pod, container, target, new Reason(POST_START_HOOK_ERROR, "PostStart hook failed: "
+                    + result.detail()), grace(pod, null));
+            return false;
+        }
+        pod.health(target.containerId(), health -> health.withReadiness(false, new Reason(PROBES_PENDING,
+                "waiting for its probes to pass")));
+        return true;
     }
 
     /** Runs the hook on this thread, which the pod's stop interrupts, so that a delete does not wait for the hook. */
@@ -170,6 +163,36 @@ public final class RunGuard {
         } catch (RejectedExecutionException e) {
             LOG.debug("Container {} of pod {} is left running: the runtime is closing", container.getName(),
                     pod.identity());
+        }
+    }
+
+    /** Records what a run's probes find on its pod, and kills the run when its startup or liveness probe fails. */
+    private final class RunListener implements ContainerProbes.Listener {
+
+        private final PodRecord pod;
+        private final Container container;
+        private final CheckTarget target;
+
+        RunListener(PodRecord pod, Container container, CheckTarget target) {
+            this.pod = pod;
+            this.container = container;
+            this.target = target;
+        }
+
+        @Override
+        public void started() {
+            pod.health(target.containerId(), RunHealth::asStarted);
+        }
+
+        @Override
+        public void readiness(boolean ready, String detail) {
+            pod.health(target.containerId(), health -> health.withReadiness(ready, new Reason(PROBES_PENDING, detail)));
+        }
+
+        @Override
+        public void failed(ProbeKind kind, String detail) {
+            Probe failed = kind == ProbeKind.STARTUP ? container.getStartupProbe() : container.getLivenessProbe();
+            kill(pod, container, target, new Reason(null, detail + "; the container was killed"), grace(pod, failed));
         }
     }
 
