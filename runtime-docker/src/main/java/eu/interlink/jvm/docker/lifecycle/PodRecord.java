@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
  * ({@link #stop()}); a stopped pod's removal waits for the step under way ({@link #workEnded()}).
  *
  * <p>What Docker says about each container's current run is recorded here ({@link #observed}) by the
- * {@link ContainerObserver}, so that status is read from memory, never from Docker.
+ * {@link ContainerObserver}, and what the run's postStart hook and probes say about it ({@link #health}) by the
+ * {@link RunGuard}, so that status is read from memory, never from Docker.
  *
  * <p>Written by the pod's work and by the observer, read by status and logs at any time. Thread-safe.
  */
