@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Runs a pod's spec containers in its sandbox, once its volumes are written: creates and starts the inner container
  * of each run, with the container's environment resolved (now that the pod's IP is known), its volumes and its
  * termination message file ({@link TerminationMessages}) mounted, and records it on the pod, with what Docker says
- * about it once it was started.
+ * about it once it was started; then hands the run to the {@link RunGuard}, for its postStart hook and its probes.
  */
 final class PodContainers {
 
@@ -40,14 +40,16 @@ final class PodContainers {
     private final VolumeWriter volumes;
     private final ContainerRunner runner;
     private final ContainerObserver observer;
+    private final RunGuard guard;
 
     PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, ContainerRunner runner,
-            ContainerObserver observer) {
+            ContainerObserver observer, RunGuard guard) {
         this.pod = pod;
         this.sandbox = sandbox;
         this.volumes = volumes;
         this.runner = runner;
         this.observer = observer;
+        this.guard = guard;
     }
 
     PodRecord pod() {
@@ -153,15 +155,22 @@ final class PodContainers {
         }
     }
 
+    /** Starts the run's container, then runs its postStart hook and starts its probes, if it has them. */
     private void start(Container container, String containerId) {
+        boolean started;
         try {
             runner.start(engine(), containerId);
+            started = true;
         } catch (DockerException | EngineException e) {
             // Docker records a failed start on the container (exit code and error), so its status reports it.
             LOG.info("Container {} of pod {} failed to start: {}", container.getName(), pod.identity(),
                     DockerMessages.oneLine(e));
+            started = false;
         }
         // Its events may come before or after; a failed start may send none.
         observer.observe(pod, containerId);
+        if (started) {
+            guard.started(pod, sandbox, container, containerId);
+        }
     }
 }
