@@ -10,6 +10,7 @@ import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.HostEngineMonitor;
+import eu.interlink.jvm.docker.lifecycle.GracePeriod;
 import eu.interlink.jvm.docker.lifecycle.PeriodicReconcile;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodPlan;
@@ -48,7 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class DockerRuntime implements PodRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
-    private static final long DEFAULT_GRACE_SECONDS = 30;
 
     private final PodRegistry pods;
     private final PodValidator validator;
@@ -179,7 +179,7 @@ public final class DockerRuntime implements PodRuntime {
         if (seconds == null) {
             seconds = known.map(record -> graceOf(record.pod())).orElse(null);
         }
-        return Duration.ofSeconds(seconds == null || seconds < 0 ? DEFAULT_GRACE_SECONDS : seconds);
+        return GracePeriod.of(seconds);
     }
 
     private static Long graceOf(Pod pod) {

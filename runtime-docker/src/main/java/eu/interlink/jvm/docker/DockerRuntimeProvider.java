@@ -19,13 +19,17 @@ import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.lifecycle.PodTeardown;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
+import eu.interlink.jvm.docker.lifecycle.PreStopHooks;
 import eu.interlink.jvm.docker.lifecycle.RestartRule;
+import eu.interlink.jvm.docker.lifecycle.RunGuard;
 import eu.interlink.jvm.docker.lifecycle.SandboxPlanner;
 import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
 import eu.interlink.jvm.docker.network.PodIpNetwork;
 import eu.interlink.jvm.docker.network.PodNetworkFiles;
 import eu.interlink.jvm.docker.pool.PoolLeftovers;
+import eu.interlink.jvm.docker.probes.Checks;
+import eu.interlink.jvm.docker.probes.ProbeHttp;
 import eu.interlink.jvm.docker.pool.PoolMembers;
 import eu.interlink.jvm.docker.pool.SandboxPool;
 import eu.interlink.jvm.docker.sandbox.DindImageResolver;
@@ -121,6 +125,8 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         RestartRule restarts = new RestartRule(firstRestartPause);
         ContainerRunner runner = new ContainerRunner();
         ContainerObserver observer = new ContainerObserver(runner, threads.background());
+        Checks checks = new Checks(ProbeHttp.client(threads.http(), settings.callTimeout()));
+        PreStopHooks preStops = new PreStopHooks(checks, threads.hooks());
         DockerRuntime runtime = new DockerRuntime(
                 pods,
                 new PodValidator(settings.podPolicy()),
@@ -128,8 +134,9 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
                         new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                         threads.background(), settings.podPolicy(),
-                        new MemoryVolumes(new SandboxMounts(host, layout))),
-                new PodRemovals(new PodTeardown(engines, layout, remover, claims), threads.background(),
+                        new MemoryVolumes(new SandboxMounts(host, layout)),
+                        new RunGuard(checks, preStops, threads.probes(), threads.hooks())),
+                new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(restarts),
                 new PeriodicReconcile(pods, observer, threads.background(), RECONCILE_PERIOD),

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The runtime's threads, in four bounded pools of named daemon threads that go away when idle:
+ * The runtime's threads, in bounded pools of named daemon threads that go away when idle:
  * <ul>
  *   <li>{@code interlink-docker-starter-<n>}: pod starts, {@code Docker.PodStarters} at once; the others wait in
  *       turn;</li>
@@ -17,6 +17,11 @@ import java.util.concurrent.TimeUnit;
  *       and the timers of their pauses, and readiness refreshes, as many;</li>
  *   <li>{@code interlink-docker-pool-<n>}: the sandbox pool's builds, {@code Docker.PoolBuildParallelism} at once, and
  *       its retries and removals;</li>
+ *   <li>{@code interlink-docker-probe-<n>}: the runs of containers' probes, each bounded by its timeout, a few at
+ *       once, so that probes never hold up pods' starts, restarts or removals;</li>
+ *   <li>{@code interlink-docker-hook-<n>}: the preStop hooks of deleted pods, side by side, and the kills of runs
+ *       whose postStart hook or probe failed (their preStop hook, then their stop);</li>
+ *   <li>{@code interlink-docker-http-<n>}: the exchanges of {@code httpGet} probes and hooks;</li>
  *   <li>{@code interlink-docker-call-<n>}: bounded Docker calls, one for each of those threads at once, and some for
  *       the calls made on the host's request threads (status); a call that waits for a worker waits within its
  *       timeout.</li>
@@ -28,10 +33,16 @@ final class RuntimeThreads {
     /** How many calls the host's request threads may have under way at once before they wait for a worker. */
     private static final int REQUEST_CALLS = 16;
     private static final Duration IDLE = Duration.ofSeconds(60);
+    private static final int PROBE_THREADS = 4;
+    private static final int HOOK_THREADS = 8;
+    private static final int HTTP_THREADS = 2;
 
     private final ThreadPoolExecutor starters;
     private final ScheduledThreadPoolExecutor background;
     private final ScheduledThreadPoolExecutor pool;
+    private final ScheduledThreadPoolExecutor probes;
+    private final ThreadPoolExecutor hooks;
+    private final ThreadPoolExecutor http;
     private final ThreadPoolExecutor calls;
 
     /**
@@ -42,7 +53,11 @@ final class RuntimeThreads {
         starters = fixed(podStarters, "interlink-docker-starter");
         background = scheduled(podStarters, "interlink-docker-background");
         pool = scheduled(poolBuilders, "interlink-docker-pool");
-        calls = fixed(2 * podStarters + poolBuilders + REQUEST_CALLS, "interlink-docker-call");
+        probes = scheduled(PROBE_THREADS, "interlink-docker-probe");
+        hooks = fixed(HOOK_THREADS, "interlink-docker-hook");
+        http = fixed(HTTP_THREADS, "interlink-docker-http");
+        calls = fixed(2 * podStarters + poolBuilders + PROBE_THREADS + HOOK_THREADS + REQUEST_CALLS,
+                "interlink-docker-call");
     }
 
     ExecutorService starters() {
@@ -57,26 +72,44 @@ final class RuntimeThreads {
         return pool;
     }
 
+    ScheduledExecutorService probes() {
+        return probes;
+    }
+
+    ExecutorService hooks() {
+        return hooks;
+    }
+
+    ExecutorService http() {
+        return http;
+    }
+
     ExecutorService calls() {
         return calls;
     }
 
     /**
-     * Stops the starters, the background work and the pool's at once (a pending retry or refresh is dropped, running
-     * ones are interrupted), waits up to {@code grace} for them to end, then stops the call workers.
+     * Stops the starters, the background work, the pool's, the probes and the hooks at once (a pending retry, refresh or
+     * probe is dropped, running ones are interrupted), waits up to {@code grace} for them to end, then stops the HTTP
+     * and call workers.
      */
     void close(Duration grace) {
         starters.shutdownNow();
         background.shutdownNow();
         pool.shutdownNow();
+        probes.shutdownNow();
+        hooks.shutdownNow();
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             starters.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             background.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            probes.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            hooks.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            http.shutdownNow();
             calls.shutdownNow();
         }
     }

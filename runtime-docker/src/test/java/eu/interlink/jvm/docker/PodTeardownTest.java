@@ -12,6 +12,9 @@ import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.images.Images;
 import eu.interlink.jvm.docker.lifecycle.PodTeardown;
+import eu.interlink.jvm.docker.lifecycle.PreStopHooks;
+import eu.interlink.jvm.docker.probes.Checks;
+import eu.interlink.jvm.docker.probes.ProbeHttp;
 import eu.interlink.jvm.docker.sandbox.DindImageResolver;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
@@ -21,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,12 +49,13 @@ class PodTeardownTest {
             DindImageResolver dindImages = new DindImageResolver(host, new Images(Duration.ofSeconds(60)),
                     RuntimeFixture.DIND, RuntimeFixture.DIND);
             PodTeardown teardown = new PodTeardown(engines, layout, remover,
-                    new SandboxClaims(host, layout, dindImages, remover));
+                    new SandboxClaims(host, layout, dindImages, remover),
+                    new PreStopHooks(new Checks(ProbeHttp.client(calls, Duration.ofSeconds(20))), calls));
             AtomicReference<Throwable> failure = new AtomicReference<>();
             AtomicBoolean interruptKept = new AtomicBoolean();
             Thread removing = new Thread(() -> {
                 try {
-                    teardown.remove(Set.of(created.podJid()), Duration.ofSeconds(120));
+                    teardown.remove(Set.of(created.podJid()), Duration.ofSeconds(120), Optional.empty());
                 } catch (RuntimeException e) {
                     failure.set(e);
                 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Runs a pod's spec containers in its sandbox, once its volumes are written: creates and starts the inner container
  * of each run, with the container's environment resolved (now that the pod's IP is known), its volumes and its
  * termination message file ({@link TerminationMessages}) mounted, and records it on the pod, with what Docker says
- * about it once it was started.
+ * about it once it was started; then hands the run to the {@link RunGuard}, for its postStart hook and its probes.
  */
 final class PodContainers {
 
@@ -42,19 +42,21 @@ final class PodContainers {
     private final ContainerRunner runner;
     private final ContainerObserver observer;
     private final List<ResolvedMount> podFiles;
+    private final RunGuard guard;
 
     /**
      * @param podFiles the pod's {@code /etc/hosts} and {@code /etc/resolv.conf}, mounted into each container that
      *                 does not mount something else there
      */
     PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, List<ResolvedMount> podFiles,
-            ContainerRunner runner, ContainerObserver observer) {
+            ContainerRunner runner, ContainerObserver observer, RunGuard guard) {
         this.pod = pod;
         this.sandbox = sandbox;
         this.volumes = volumes;
         this.podFiles = List.copyOf(podFiles);
         this.runner = runner;
         this.observer = observer;
+        this.guard = guard;
     }
 
     PodRecord pod() {
@@ -171,15 +173,22 @@ final class PodContainers {
         }
     }
 
+    /** Starts the run's container, then runs its postStart hook and starts its probes, if it has them. */
     private void start(Container container, String containerId) {
+        boolean started;
         try {
             runner.start(engine(), containerId);
+            started = true;
         } catch (DockerException | EngineException e) {
             // Docker records a failed start on the container (exit code and error), so its status reports it.
             LOG.info("Container {} of pod {} failed to start: {}", container.getName(), pod.identity(),
                     DockerMessages.oneLine(e));
+            started = false;
         }
         // Its events may come before or after; a failed start may send none.
         observer.observe(pod, containerId);
+        if (started) {
+            guard.started(pod, sandbox, container, containerId);
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
 
 /**
  * What the runtime knows about one pod while its start runs and after: its spec, its sandbox, the runs of each spec
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * ({@link #stop()}); a stopped pod's removal waits for the step under way ({@link #workEnded()}).
  *
  * <p>What Docker says about each container's current run is recorded here ({@link #observed}) by the
- * {@link ContainerObserver}, so that status is read from memory, never from Docker.
+ * {@link ContainerObserver}, and what the run's postStart hook and probes say about it ({@link #health}) by the
+ * {@link RunGuard}, so that status is read from memory, never from Docker.
  *
  * <p>Written by the pod's work and by the observer, read by status and logs at any time. Thread-safe.
  */
@@ -49,6 +51,7 @@ public final class PodRecord {
     private final Map<String, CompletableFuture<ContainerSnapshot>> exits = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerWaits = new ConcurrentHashMap<>();
+    private final Map<String, RunHealth> health = new ConcurrentHashMap<>();
     private volatile Reason engineTrouble;
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
@@ -172,15 +175,17 @@ public final class PodRecord {
     }
 
     /**
-     * Whether the spec container of this name runs again after exiting with this code, as the policy says; never once
-     * the pod's active deadline passed.
+     * Whether the spec container of this name runs again after this run of it ended, as the policy says; never once
+     * the pod's active deadline passed. A run failed when it exited with a code other than 0, or when the runtime
+     * killed it because its postStart hook or a probe failed, whatever its code, as kubelet counts it.
      */
-    boolean runsAgain(String name, long exitCode) {
+    boolean runsAgain(String name, ContainerSnapshot run) {
         if (deadlineExceeded != null) {
             return false;
         }
         boolean init = initContainers().stream().anyMatch(container -> container.getName().equals(name));
-        return init ? restartPolicy.restartsInitContainer(exitCode) : restartPolicy.restartsContainer(exitCode);
+        boolean failed = run.exitStatus() != 0 || health(run.containerId()).map(RunHealth::killed).isPresent();
+        return init ? restartPolicy.restartsInitContainer(failed) : restartPolicy.restartsContainer(failed);
     }
 
     /** How long ago the pod was accepted. */
@@ -214,7 +219,7 @@ public final class PodRecord {
             return failure(name) != null;
         }
         ContainerSnapshot current = run.current();
-        return run.lost() != null || current != null && current.ended() && !runsAgain(name, current.exitStatus());
+        return run.lost() != null || current != null && current.ended() && !runsAgain(name, current);
     }
 
     /** The sandbox, once it is built, or from the start when it was taken from the pool. */
@@ -238,6 +243,7 @@ public final class PodRecord {
 
     void containerRestarted(String name, String id, ContainerSnapshot ended, Duration pausedFor) {
         exits.put(id, new CompletableFuture<>());
+        runs(name).map(ContainerRuns::previous).ifPresent(beforeLast -> health.remove(beforeLast.containerId()));
         runs.computeIfPresent(name, (key, before) -> before.restarted(id, ended, pausedFor));
         exits.remove(ended.containerId());
     }
@@ -290,6 +296,23 @@ public final class PodRecord {
             throw new IllegalStateException("container " + containerId + " is no current run of pod " + identity);
         }
         return exit;
+    }
+
+    /**
+     * What the postStart hook and the probes of the run of the container of this id say about it; empty for a run
+     * that has neither, which is started and ready as soon as it runs.
+     */
+    public Optional<RunHealth> health(String containerId) {
+        return Optional.ofNullable(health.get(containerId));
+    }
+
+    /** Starts following the health of a run that has a postStart hook or probes. */
+    void guarded(String containerId, RunHealth initial) {
+        health.put(containerId, initial);
+    }
+
+    void health(String containerId, UnaryOperator<RunHealth> change) {
+        health.computeIfPresent(containerId, (id, before) -> change.apply(before));
     }
 
     /** Why what is known of the running containers may be out of date: their engine does not answer; else null. */

@@ -125,7 +125,8 @@ public final class PodRemovals {
                 removal.known().flatMap(PodRecord::sandbox).ifPresent(Sandbox::close);
             }
             sandboxes.addAll(teardown.sandboxesOf(removal.pod().uid()));
-            teardown.remove(sandboxes, attempt == 1 ? removal.grace() : Duration.ZERO);
+            teardown.remove(sandboxes, attempt == 1 ? removal.grace() : Duration.ZERO,
+                    attempt == 1 ? removal.known() : Optional.empty());
             removal.done().complete(null);
         } catch (RuntimeException e) {
             List<String> remains = teardown.remains(sandboxes);

@@ -73,6 +73,7 @@ public final class PodStarter {
     private final RestartRule restarts;
     private final ContainerSupervisor supervisor;
     private final ActiveDeadline deadline;
+    private final RunGuard guard;
     private final Executor starters;
     private final ScheduledExecutorService background;
     private final PodPolicy policy;
@@ -85,11 +86,12 @@ public final class PodStarter {
      * @param background where pauses are timed and regular containers restarted; owned by the caller
      * @param policy     the operator's policy, which host paths must still meet once their links are followed
      * @param memoryVolumes mounts the pods' memory {@code emptyDir}s in their sandboxes
+     * @param guard      runs each run's postStart hook and probes
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources,
             PodNetworkFiles networkFiles, ImageSupplier images, ContainerRunner runner,
             ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
-            PodPolicy policy, MemoryVolumes memoryVolumes) {
+            PodPolicy policy, MemoryVolumes memoryVolumes, RunGuard guard) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.resources = resources;
@@ -104,6 +106,7 @@ public final class PodStarter {
         this.background = background;
         this.policy = policy;
         this.memoryVolumes = memoryVolumes;
+        this.guard = guard;
     }
 
     /** Times the pod's {@code activeDeadlineSeconds}, if it has one, from now: call once the pod is accepted. */
@@ -162,7 +165,7 @@ public final class PodStarter {
             return;
         }
         memoryVolumes.mount(sandbox, volumes, pod.plan().volumes(), fsGroup);
-        PodContainers containers = new PodContainers(pod, sandbox, volumes, podFiles, runner, observer);
+        PodContainers containers = new PodContainers(pod, sandbox, volumes, podFiles, runner, observer, guard);
         supplyImages(containers, List.copyOf(imagesToSupply(pod).entrySet()), 0, null);
     }
 

@@ -15,15 +15,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes a pod's sandboxes: sends their running containers SIGTERM, gives them the grace period to stop, then removes
- * each sandbox with its volume, folder and claim. The sandboxes of a pod this runtime does not remember are found
- * through their claims.
+ * Removes a pod's sandboxes: runs the preStop hooks of their running containers (for a pod this runtime knows), sends
+ * them SIGTERM, gives them the grace period (which the hooks share) to stop, then removes each sandbox with its volume,
+ * folder and claim. The sandboxes of a pod this runtime does not remember are found through their claims.
  */
 public final class PodTeardown {
 
@@ -33,13 +34,19 @@ public final class PodTeardown {
     private final SandboxLayout layout;
     private final SandboxRemover remover;
     private final SandboxClaims claims;
+    private final PreStopHooks preStops;
 
-    /** @param engines opens a sandbox's inner engine, to stop its containers gracefully */
-    public PodTeardown(EngineFactory engines, SandboxLayout layout, SandboxRemover remover, SandboxClaims claims) {
+    /**
+     * @param engines  opens a sandbox's inner engine, to stop its containers gracefully
+     * @param preStops runs the preStop hooks of a known pod's containers before they get SIGTERM
+     */
+    public PodTeardown(EngineFactory engines, SandboxLayout layout, SandboxRemover remover, SandboxClaims claims,
+            PreStopHooks preStops) {
         this.engines = engines;
         this.layout = layout;
         this.remover = remover;
         this.claims = claims;
+        this.preStops = preStops;
     }
 
     /**
@@ -47,15 +54,17 @@ public final class PodTeardown {
      * the grace period short but not the removal: the interrupt flag is set again once the sandboxes are removed.
      *
      * @param sandboxIds the sandboxes of one pod
-     * @param grace      how long the containers may take to stop after SIGTERM
+     * @param grace      how long the containers may take to stop: their preStop hooks, then after SIGTERM
+     * @param known      the pod, when the runtime knows it: the preStop hooks of its containers run in its sandbox
      * @throws RuntimeException when a sandbox could not be removed
      */
-    public void remove(Set<String> sandboxIds, Duration grace) {
+    public void remove(Set<String> sandboxIds, Duration grace, Optional<PodRecord> known) {
         long deadline = System.nanoTime() + grace.toNanos();
         boolean interrupted = false;
         try {
             for (String id : sandboxIds) {
-                interrupted |= !stopGracefully(id, interrupted ? System.nanoTime() : deadline);
+                Optional<PodRecord> pod = known.filter(record -> record.sandboxId().equals(id));
+                interrupted |= !stopGracefully(id, interrupted ? System.nanoTime() : deadline, pod);
                 remover.remove(id);
                 LOG.info("Sandbox {} removed", id);
             }
@@ -79,10 +88,10 @@ public final class PodTeardown {
     }
 
     /**
-     * Sends SIGTERM and waits for the containers to stop until the deadline; false when interrupted meanwhile, and then
-     * the interrupt flag is clear, so that the removal's own calls can run.
+     * Runs the pod's preStop hooks, then sends SIGTERM and waits for the containers to stop, all until the deadline;
+     * false when interrupted meanwhile, and then the interrupt flag is clear, so that the removal's own calls can run.
      */
-    private boolean stopGracefully(String sandboxId, long deadline) {
+    private boolean stopGracefully(String sandboxId, long deadline, Optional<PodRecord> pod) {
         Path socket = layout.socket(sandboxId);
         if (!Files.exists(socket)) {
             return true;
@@ -90,6 +99,9 @@ public final class PodTeardown {
         boolean interrupted = false;
         try (Engine inner = engines.unixSocket(socket)) {
             List<Container> running = inner.call("list running containers", client -> client.listContainersCmd().exec());
+            if (pod.isPresent()) {
+                preStops.runAll(pod.get(), inner, running, deadline);
+            }
             List<StreamCallback<WaitResponse>> waits = new ArrayList<>();
             try {
                 for (Container container : running) {

@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.lifecycle;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.images.ImageReference;
 import eu.interlink.jvm.docker.security.PodPolicy;
+import eu.interlink.jvm.docker.probes.ContainerChecks;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.HashSet;
@@ -88,6 +89,9 @@ public final class PodValidator {
             if (!ImageReference.isWellFormed(container.getImage())) {
                 throw new InvalidPodException(at + ".image: '" + container.getImage() + "' is not an image reference");
             }
+            ContainerChecks.invalid(at, container).ifPresent(problem -> {
+                throw new InvalidPodException(problem);
+            });
         }
     }
 

@@ -32,13 +32,13 @@ enum RestartPolicy {
                         + "' is not Always, OnFailure or Never"));
     }
 
-    /** Whether a regular container runs again after exiting with this code. */
-    boolean restartsContainer(long exitCode) {
-        return this == ALWAYS || this == ON_FAILURE && exitCode != 0;
+    /** Whether a regular container runs again after a run that failed, or not. */
+    boolean restartsContainer(boolean failed) {
+        return this == ALWAYS || this == ON_FAILURE && failed;
     }
 
-    /** Whether an init container runs again after exiting with this code: one that failed does, unless Never. */
-    boolean restartsInitContainer(long exitCode) {
-        return this != NEVER && exitCode != 0;
+    /** Whether an init container runs again after a run that failed, or not: one that failed does, unless Never. */
+    boolean restartsInitContainer(boolean failed) {
+        return this != NEVER && failed;
     }
 }

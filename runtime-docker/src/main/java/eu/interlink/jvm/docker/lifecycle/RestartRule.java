@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Whether a pod's container runs again once a run of it ended, and after what pause, as kubelet decides. Under
- * {@code Always} a regular container runs again after any exit, under {@code OnFailure} after a non-zero one; an init
- * container that failed runs again under either; under {@code Never} nothing does. The pause is the first pause
+ * {@code Always} a regular container runs again after any exit, under {@code OnFailure} after a failed run (a non-zero
+ * exit, or a kill for a failed postStart hook or probe); an init container that failed runs again under either; under
+ * {@code Never} nothing does. The pause is the first pause
  * (kubelet's is 10 s) before the first restart, twice the last pause before each next one up to 5 min, and the
  * first again after a run of 10 min or more.
  */
@@ -44,7 +45,7 @@ public final class RestartRule {
      * @param run       its current run
      */
     public Optional<Duration> pauseAfter(PodRecord pod, String container, ContainerSnapshot run) {
-        if (!run.ended() || !pod.runsAgain(container, run.exitStatus())) {
+        if (!run.ended() || !pod.runsAgain(container, run)) {
             return Optional.empty();
         }
         Duration last = run.ranFor().compareTo(STEADY_RUN) >= 0 ? null

@@ -2,6 +2,7 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.interlink.jvm.docker.probes.ContainerChecks;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -15,9 +16,10 @@ import java.util.Set;
 
 /**
  * Finds what a pod asks for that this runtime cannot honour yet, so that such a pod is refused rather than run
- * without it: block volume devices, limits other than cpu and memory, extended resources, probes, lifecycle hooks,
- * the parts of security contexts this runtime cannot apply ({@link SecurityContextFields}), host namespaces and
- * sidecar containers (an init container's restart policy).
+ * without it: block volume devices, limits other than cpu and memory, extended resources, the probes and lifecycle
+ * hooks of init containers (which Kubernetes allows only on sidecars), what {@link ContainerChecks#unsupported} finds
+ * in regular containers' probes and hooks, the parts of security contexts this runtime cannot apply
+ * ({@link SecurityContextFields}), host namespaces and sidecar containers (an init container's restart policy).
  *
  * <p>What changes nothing here is accepted: scheduling fields, tolerations, service account names, and cpu, memory
  * and ephemeral-storage requests (scheduling hints).
@@ -44,8 +46,8 @@ final class UnsupportedFields {
     }
 
     private void scan(PodSpec spec) {
-        containers("spec.initContainers", spec.getInitContainers());
-        containers("spec.containers", spec.getContainers());
+        containers("spec.initContainers", spec.getInitContainers(), true);
+        containers("spec.containers", spec.getContainers(), false);
         ifTrue(spec.getHostNetwork(), "spec.hostNetwork");
         ifTrue(spec.getHostPID(), "spec.hostPID");
         ifTrue(spec.getHostIPC(), "spec.hostIPC");
@@ -53,15 +55,19 @@ final class UnsupportedFields {
         ifTrue(spec.getShareProcessNamespace(), "spec.shareProcessNamespace");
     }
 
-    private void containers(String field, List<Container> containers) {
+    private void containers(String field, List<Container> containers, boolean init) {
         for (Container container : listOf(containers)) {
             String at = field + "[" + container.getName() + "]";
             ifPresent(container.getVolumeDevices(), at + ".volumeDevices");
             resources(at + ".resources", container.getResources());
-            ifPresent(container.getLivenessProbe(), at + ".livenessProbe");
-            ifPresent(container.getReadinessProbe(), at + ".readinessProbe");
-            ifPresent(container.getStartupProbe(), at + ".startupProbe");
-            ifPresent(container.getLifecycle(), at + ".lifecycle");
+            if (init) {
+                ifPresent(container.getLivenessProbe(), at + ".livenessProbe");
+                ifPresent(container.getReadinessProbe(), at + ".readinessProbe");
+                ifPresent(container.getStartupProbe(), at + ".startupProbe");
+                ifPresent(container.getLifecycle(), at + ".lifecycle");
+            } else {
+                found.addAll(ContainerChecks.unsupported(at, container));
+            }
             found.addAll(SecurityContextFields.unsupported(at + ".securityContext", container.getSecurityContext()));
             if (container.getRestartPolicy() != null) {
                 found.add(at + ".restartPolicy " + container.getRestartPolicy() + " (sidecar containers)");

@@ -8,6 +8,7 @@ import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.Reason;
 import eu.interlink.jvm.docker.lifecycle.RestartRule;
+import eu.interlink.jvm.docker.lifecycle.RunHealth;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -26,7 +27,8 @@ import java.util.function.Function;
  * answer; one that does not exist yet waits with the pod's current progress, or has ended with the reason it will
  * never run.
  * A run that ended is {@code waiting} with reason {@code CrashLoopBackOff} when the container is to run again
- * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended. Once the pod's
+ * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended. A running run that
+ * its postStart hook or probes do not make ready yet is {@code waiting} ({@link RunHealthOverlay}). Once the pod's
  * active deadline passed, each container that had not terminated then is terminated with reason
  * {@code DeadlineExceeded}.
  */
@@ -91,16 +93,28 @@ public final class PodStatusReader {
         }
         ContainerSnapshot run = runs.current();
         if (run == null) {
-            return ContainerStatusMapper.waitingRun(spec, runs, new Reason(PodRecord.CONTAINER_CREATING,
-                    "starting container"));
+            return withHealth(pod, ContainerStatusMapper.waitingRun(spec, runs, new Reason(
+                    PodRecord.CONTAINER_CREATING, "starting container")), null, runs.previous());
         }
         Reason trouble = pod.engineTrouble();
         if (trouble != null && !run.ended()) {
-            return ContainerStatusMapper.waitingRun(spec, runs, trouble);
+            return withHealth(pod, ContainerStatusMapper.waitingRun(spec, runs, trouble), null, runs.previous());
         }
         Reason pause = restarts.pauseAfter(pod, spec.getName(), run)
                 .map(delay -> crashLoopBackOff(pod.identity(), spec, delay)).orElse(null);
-        return ContainerStatusMapper.fromDocker(spec, run, runs, pause);
+        return withHealth(pod, ContainerStatusMapper.fromDocker(spec, run, runs, pause), run,
+                pause != null ? run : runs.previous());
+    }
+
+    /**
+     * The status with what the postStart hooks and probes say about the run it shows as its state, if any, and about
+     * the one it shows as its last state, if any.
+     */
+    private static ContainerStatus withHealth(PodRecord pod, ContainerStatus status, ContainerSnapshot current,
+            ContainerSnapshot last) {
+        RunHealth health = current == null ? null : pod.health(current.containerId()).orElse(null);
+        Reason lastKilled = last == null ? null : pod.health(last.containerId()).map(RunHealth::killed).orElse(null);
+        return RunHealthOverlay.apply(status, health, lastKilled);
     }
 
     /** Kubelet's reason and message, the pause written as Go writes a duration ({@code 10s}, {@code 2m40s}). */

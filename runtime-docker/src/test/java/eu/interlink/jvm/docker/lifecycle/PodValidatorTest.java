@@ -7,6 +7,7 @@ import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.security.PodPolicy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -36,6 +37,17 @@ class PodValidatorTest {
         PodIdentity identity = validator.validate(pod(null, List.of(), List.of(container("main", "busybox"))));
 
         assertThat(identity).isEqualTo(new PodIdentity("u-1", "default", "p"));
+    }
+
+    @Test
+    void aProbeWithAnInvalidValueIsRefusedNamingTheField() {
+        Container probed = new ContainerBuilder(container("main", "busybox"))
+                .withNewReadinessProbe().withNewHttpGet().withPort(new IntOrString("web")).endHttpGet()
+                .endReadinessProbe().build();
+
+        assertThatThrownBy(() -> validator.validate(pod("ns", List.of(), List.of(probed))))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("spec.containers[0].readinessProbe.httpGet.port: no port of the container is named 'web'");
     }
 
     @Test
@@ -88,6 +100,7 @@ class PodValidatorTest {
                 .addNewInitContainer().withName("setup").withImage("busybox")
                 .addNewVolumeMount().withName("scratch").withMountPath("/scratch").endVolumeMount()
                 .addNewVolumeDevice().withName("scratch").withDevicePath("/dev/x").endVolumeDevice()
+                .withNewReadinessProbe().withNewExec().withCommand("true").endExec().endReadinessProbe()
                 .withRestartPolicy("Always")
                 .endInitContainer()
                 .addNewContainer().withName("app").withImage("busybox").withImagePullPolicy("Always")
@@ -98,10 +111,10 @@ class PodValidatorTest {
                 .withLimits(Map.of("memory", new Quantity("64Mi"), "ephemeral-storage", new Quantity("1Gi")))
                 .withRequests(Map.of("cpu", new Quantity("100m"), "nvidia.com/gpu", new Quantity("1")))
                 .endResources()
-                .withNewLivenessProbe().withNewExec().withCommand("true").endExec().endLivenessProbe()
+                .withNewLivenessProbe().withNewGrpc().withPort(9000).endGrpc().endLivenessProbe()
                 .withNewReadinessProbe().withNewExec().withCommand("true").endExec().endReadinessProbe()
-                .withNewStartupProbe().withNewExec().withCommand("true").endExec().endStartupProbe()
-                .withNewLifecycle().withNewPreStop().withNewExec().withCommand("true").endExec().endPreStop().endLifecycle()
+                .withNewLifecycle().withNewPreStop().withNewTcpSocket().withPort(new IntOrString(80)).endTcpSocket()
+                .endPreStop().endLifecycle()
                 .withNewSecurityContext().withRunAsUser(1000L).endSecurityContext()
                 .addNewPort().withName("http").withContainerPort(8080).withHostPort(80).endPort()
                 .endContainer()
@@ -120,13 +133,13 @@ class PodValidatorTest {
                 .isInstanceOf(InvalidPodException.class)
                 .hasMessage("pod ns/p (u-1) asks for what this runtime does not support yet: "
                         + "spec.initContainers[setup].volumeDevices, "
+                        + "spec.initContainers[setup].readinessProbe, "
                         + "spec.initContainers[setup].restartPolicy Always (sidecar containers), "
                         + "spec.containers[app].resources.limits[ephemeral-storage], "
                         + "spec.containers[app].resources.requests[nvidia.com/gpu] (extended resource), "
-                        + "spec.containers[app].livenessProbe, "
-                        + "spec.containers[app].readinessProbe, "
-                        + "spec.containers[app].startupProbe, "
-                        + "spec.containers[app].lifecycle, "
+                        + "spec.containers[app].livenessProbe.grpc (gRPC probes are not supported), "
+                        + "spec.containers[app].lifecycle.preStop.tcpSocket (deprecated in lifecycle hooks, which"
+                        + " kubelet does not run either), "
                         + "spec.hostNetwork, "
                         + "spec.hostPID, "
                         + "spec.hostIPC, "
