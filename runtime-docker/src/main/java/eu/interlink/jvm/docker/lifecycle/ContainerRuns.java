@@ -31,15 +31,19 @@ public record ContainerRuns(String containerId, int restartCount, ContainerSnaps
 
     /**
      * With what Docker says now about a container: kept when it is about the current run and not older than what was
-     * known (inspections that race may answer out of order, and a run never goes back from ended to running); once the
-     * run was seen ended, what was recorded then stays, with its termination message.
+     * known (inspections that race may answer out of order, and a run never goes back from ended to running); a later
+     * snapshot of an ended run keeps the termination message read when it was first seen ended.
      */
     ContainerRuns observed(ContainerSnapshot snapshot) {
-        boolean older = current != null && (current.ended() || current.progress() > snapshot.progress());
+        boolean older = current != null && current.progress() > snapshot.progress();
         if (!snapshot.containerId().equals(containerId) || lost != null || older) {
             return this;
         }
-        return new ContainerRuns(containerId, restartCount, previous, pause, snapshot, null);
+        // Docker may tell that a run was killed for memory after telling that it ended; its termination message was
+        // read when it was first seen ended, and is kept.
+        boolean endedBefore = current != null && current.ended();
+        ContainerSnapshot latest = endedBefore ? snapshot.withTerminationMessage(current.terminationMessage()) : snapshot;
+        return new ContainerRuns(containerId, restartCount, previous, pause, latest, null);
     }
 
     /** With the current run's container gone, when it is the one of this id. */

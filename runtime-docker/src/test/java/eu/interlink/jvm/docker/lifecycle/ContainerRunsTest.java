@@ -30,6 +30,19 @@ class ContainerRunsTest {
     }
 
     @Test
+    void aKillForMemoryToldAfterTheEndIsKeptWithTheTerminationMessageReadAtTheEnd() {
+        ContainerSnapshot ended = new ContainerSnapshot("abc123", null, "exited", 137, false, null, STARTED,
+                STARTED.plusSeconds(1)).withTerminationMessage("out of memory soon");
+        ContainerSnapshot oomKilled = new ContainerSnapshot("abc123", null, "exited", 137, true, null, STARTED,
+                STARTED.plusSeconds(1));
+
+        ContainerRuns runs = ContainerRuns.first("abc123").observed(ended).observed(oomKilled);
+
+        assertThat(runs.current().oomKilled()).isTrue();
+        assertThat(runs.current().terminationMessage()).isEqualTo("out of memory soon");
+    }
+
+    @Test
     void whatIsSaidOfAnotherContainerIsIgnored() {
         ContainerRuns restarted = ContainerRuns.first("abc123").restarted("def456", snapshot("abc123", "exited"),
                 Duration.ofSeconds(10));
