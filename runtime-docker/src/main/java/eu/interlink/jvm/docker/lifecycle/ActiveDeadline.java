@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class ActiveDeadline {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveDeadline.class);
-    private static final long DEFAULT_GRACE_SECONDS = 30;
 
     private final ContainerRunner runner;
     private final ScheduledExecutorService background;
@@ -75,7 +74,6 @@ final class ActiveDeadline {
     }
 
     private static Duration gracePeriod(PodRecord pod) {
-        Long seconds = pod.pod().getSpec().getTerminationGracePeriodSeconds();
-        return Duration.ofSeconds(seconds == null || seconds < 0 ? DEFAULT_GRACE_SECONDS : seconds);
+        return GracePeriod.of(pod.pod().getSpec().getTerminationGracePeriodSeconds());
     }
 }

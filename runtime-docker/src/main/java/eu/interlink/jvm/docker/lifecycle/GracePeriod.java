@@ -6,7 +6,7 @@ import java.time.Duration;
 public final class GracePeriod {
 
     /** Kubernetes' default grace period, for a pod that sets none. */
-    public static final long DEFAULT_SECONDS = 30;
+    private static final long DEFAULT_SECONDS = 30;
 
     private GracePeriod() {
     }

@@ -97,7 +97,7 @@ final class PodContainers {
         created.ifPresent(id -> {
             pod.containerRestarted(container.getName(), id, ended, pausedFor);
             if (beforeLast != null) {
-                removeQuietly(container, beforeLast.containerId());
+                removeQuietly(container, beforeLast.containerId(), runs.restartCount() - 1);
             }
             start(container, id);
         });
@@ -164,10 +164,11 @@ final class PodContainers {
     }
 
     /** Removes an old run's container; one left behind goes with the sandbox, so it does not hold the restart up. */
-    private void removeQuietly(Container container, String containerId) {
+    private void removeQuietly(Container container, String containerId, int restartCount) {
         try {
             runner.remove(engine(), containerId);
-        } catch (DockerException | EngineException e) {
+            TerminationMessages.discard(sandbox.folder(), container, restartCount);
+        } catch (DockerException | EngineException | IOException e) {
             LOG.info("An old run of container {} of pod {} was not removed: {}", container.getName(), pod.identity(),
                     DockerMessages.oneLine(e));
         }

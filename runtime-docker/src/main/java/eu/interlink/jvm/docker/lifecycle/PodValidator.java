@@ -2,8 +2,9 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.images.ImageReference;
-import eu.interlink.jvm.docker.security.PodPolicy;
 import eu.interlink.jvm.docker.probes.ContainerChecks;
+import eu.interlink.jvm.docker.security.PodPolicy;
+import eu.interlink.jvm.docker.spec.DnsLabel;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.HashSet;
@@ -79,6 +80,11 @@ public final class PodValidator {
             String at = field + "[" + i + "]";
             if (container == null || isBlank(container.getName())) {
                 throw new InvalidPodException(at + ".name: required");
+            }
+            if (!DnsLabel.isValid(container.getName())) {
+                throw new InvalidPodException(at + ".name: '" + container.getName()
+                        + "' is not a DNS-1123 label (at most 63 lower-case letters, digits and '-', starting and"
+                        + " ending with a letter or digit)");
             }
             if (!names.add(container.getName())) {
                 throw new InvalidPodException(at + ".name: '" + container.getName() + "' is used by another container");

@@ -12,6 +12,9 @@ package eu.interlink.jvm.docker.lifecycle;
  */
 public record RunHealth(boolean started, boolean ready, Reason notReady, Reason killed) {
 
+    /** The reason of a run that is being killed: kubelet's for the event it records then. */
+    static final String KILLING = "Killing";
+
     static RunHealth starting(Reason why) {
         return new RunHealth(false, false, why, null);
     }
@@ -24,7 +27,8 @@ public record RunHealth(boolean started, boolean ready, Reason notReady, Reason 
         return new RunHealth(started, isReady, isReady ? null : why, killed);
     }
 
+    /** Killed: not ready while it stops, with kubelet's event reason when it was ready until then. */
     RunHealth killedBecause(Reason why) {
-        return new RunHealth(started, false, notReady == null ? why : notReady, why);
+        return new RunHealth(started, false, notReady == null ? new Reason(KILLING, why.message()) : notReady, why);
     }
 }

@@ -59,6 +59,11 @@ final class TerminationMessages {
         return new ResolvedMount(file.toString(), pathOf(container), false);
     }
 
+    /** Removes the termination file of a run that is removed; one that is gone already is fine. */
+    static void discard(Path sandboxFolder, Container container, int restartCount) throws IOException {
+        Files.deleteIfExists(fileOf(sandboxFolder, container, restartCount));
+    }
+
     /**
      * The message of the container's run that ended, or null when it has none.
      *
@@ -75,6 +80,7 @@ final class TerminationMessages {
         return written.isEmpty() ? null : written;
     }
 
+    /** The run's file; the container's name is a DNS-1123 label ({@link PodValidator}), so it stays in the folder. */
     private static Path fileOf(Path sandboxFolder, Container container, int restartCount) {
         return sandboxFolder.resolve(FOLDER).resolve(container.getName() + "_" + restartCount);
     }

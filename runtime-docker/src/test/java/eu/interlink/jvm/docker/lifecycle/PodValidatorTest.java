@@ -66,6 +66,15 @@ class PodValidatorTest {
     }
 
     @Test
+    void aContainerNameThatIsNoDnsLabelIsRefusedForItBecomesAFileName() {
+        for (String name : List.of("../../../../etc/cron.d/x", "Main", "a_b", "-a", "a".repeat(64))) {
+            assertThatThrownBy(() -> validator.validate(pod("ns", List.of(), List.of(container(name, "busybox")))))
+                    .isInstanceOf(InvalidPodException.class)
+                    .hasMessageStartingWith("spec.containers[0].name: '" + name + "' is not a DNS-1123 label");
+        }
+    }
+
+    @Test
     void everyContainerNamesAnImage() {
         assertThatThrownBy(() -> validator.validate(pod("ns", List.of(container("init", " ")),
                 List.of(container("main", "busybox")))))
