@@ -179,6 +179,10 @@ final class PodContainers {
         boolean started;
         try {
             runner.start(engine(), containerId);
+            if (pod.deadlineExceeded() != null) {
+                // The deadline passed between the create and the start, after its kills were sent.
+                runner.kill(engine(), containerId, "SIGKILL");
+            }
             started = true;
         } catch (DockerException | EngineException e) {
             // Docker records a failed start on the container (exit code and error), so its status reports it.
