@@ -18,19 +18,23 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code interlink-docker-pool-<n>}: the sandbox pool's builds, {@code Docker.PoolBuildParallelism} at once, and
  *       its retries and removals;</li>
  *   <li>{@code interlink-docker-probe-<n>}: the runs of containers' probes, each bounded by its timeout, a few at
- *       once, so that probes never hold up pods' starts, restarts or removals;</li>
+ *       once, so that probes never hold up pods' starts, restarts or removals (a postStart hook, unlike them, runs on
+ *       the thread that started its container, as kubelet holds a pod's next container until it ends);</li>
  *   <li>{@code interlink-docker-hook-<n>}: the preStop hooks of deleted pods, side by side, and the kills of runs
  *       whose postStart hook or probe failed (their preStop hook, then their stop);</li>
  *   <li>{@code interlink-docker-http-<n>}: the exchanges of {@code httpGet} probes and hooks;</li>
  *   <li>{@code interlink-docker-call-<n>}: bounded Docker calls, one for each of those threads at once, and some for
- *       the calls made on the host's request threads (status); a call that waits for a worker waits within its
- *       timeout.</li>
+ *       the calls made on other threads: the pods' event streams (an inspect after each event) and the host's
+ *       request threads (logs); a call that waits for a worker waits within its timeout.</li>
  * </ul>
  * The runtime owns them and closes them last.
  */
 final class RuntimeThreads {
 
-    /** How many calls the host's request threads may have under way at once before they wait for a worker. */
+    /**
+     * How many calls the pods' event streams and the host's request threads may have under way at once before they
+     * wait for a worker.
+     */
     private static final int REQUEST_CALLS = 16;
     private static final Duration IDLE = Duration.ofSeconds(60);
     private static final int PROBE_THREADS = 4;

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ContainerEvents implements Closeable {
 
-    /** What a container event stream tells; called on docker-java's stream thread, so it must not block for long. */
+    /**
+     * What a container event stream tells, on docker-java's stream thread: events that come meanwhile wait, so
+     * whatever a listener does must be bounded (such as a bounded Docker call).
+     */
     public interface Listener {
 
         /** A stream opened: what happened to the containers before it may have been missed. */

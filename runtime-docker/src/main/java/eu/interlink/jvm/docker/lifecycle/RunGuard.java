@@ -121,13 +121,38 @@ public final class RunGuard {
 
     /** Runs the hook on this thread, which the pod's stop interrupts, so that a delete does not wait for the hook. */
     private static CheckResult untilStopped(PodRecord pod, Supplier<CheckResult> hook) {
-        Thread running = Thread.currentThread();
-        Closeable interrupt = running::interrupt;
+        HookInterrupt interrupt = new HookInterrupt(Thread.currentThread());
         pod.cancellation().track(interrupt);
         try {
             return hook.get();
         } finally {
+            interrupt.end();
             pod.cancellation().untrack(interrupt);
+        }
+    }
+
+    /**
+     * Interrupts the thread that runs a hook, but only while it does: a stop that comes once the hook has ended must not
+     * interrupt the pooled thread's next task, another pod's work maybe.
+     */
+    private static final class HookInterrupt implements Closeable {
+
+        private final Thread thread;
+        private boolean running = true;
+
+        HookInterrupt(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (running) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void end() {
+            running = false;
         }
     }
 
