@@ -135,7 +135,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                         new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                         threads.background(), settings.podPolicy(),
                         new MemoryVolumes(new SandboxMounts(host, layout)),
-                        new RunGuard(checks, preStops, threads.probes(), threads.hooks())),
+                        new RunGuard(checks, preStops, threads.probes(), threads.killers())),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(restarts),

@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code interlink-docker-probe-<n>}: the runs of containers' probes, each bounded by its timeout, a few at
  *       once, so that probes never hold up pods' starts, restarts or removals (a postStart hook, unlike them, runs on
  *       the thread that started its container, as kubelet holds a pod's next container until it ends);</li>
- *   <li>{@code interlink-docker-hook-<n>}: the preStop hooks of deleted pods, side by side, and the kills of runs
- *       whose postStart hook or probe failed (their preStop hook, then their stop);</li>
+ *   <li>{@code interlink-docker-hook-<n>}: the preStop hooks of deleted pods, side by side;</li>
+ *   <li>{@code interlink-docker-kill-<n>}: the kills of runs whose postStart hook or probe failed (their preStop
+ *       hook, then their stop, each for up to its grace period), apart from the hooks, so that kills never hold up a
+ *       delete's hooks;</li>
  *   <li>{@code interlink-docker-http-<n>}: the exchanges of {@code httpGet} probes and hooks;</li>
  *   <li>{@code interlink-docker-call-<n>}: bounded Docker calls, one for each of those threads at once, and some for
  *       the calls made on other threads: the pods' event streams (an inspect after each event) and the host's
@@ -39,6 +41,7 @@ final class RuntimeThreads {
     private static final Duration IDLE = Duration.ofSeconds(60);
     private static final int PROBE_THREADS = 4;
     private static final int HOOK_THREADS = 8;
+    private static final int KILL_THREADS = 4;
     private static final int HTTP_THREADS = 2;
 
     private final ThreadPoolExecutor starters;
@@ -46,6 +49,7 @@ final class RuntimeThreads {
     private final ScheduledThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor probes;
     private final ThreadPoolExecutor hooks;
+    private final ThreadPoolExecutor killers;
     private final ThreadPoolExecutor http;
     private final ThreadPoolExecutor calls;
 
@@ -59,8 +63,9 @@ final class RuntimeThreads {
         pool = scheduled(poolBuilders, "interlink-docker-pool");
         probes = scheduled(PROBE_THREADS, "interlink-docker-probe");
         hooks = fixed(HOOK_THREADS, "interlink-docker-hook");
+        killers = fixed(KILL_THREADS, "interlink-docker-kill");
         http = fixed(HTTP_THREADS, "interlink-docker-http");
-        calls = fixed(2 * podStarters + poolBuilders + PROBE_THREADS + HOOK_THREADS + REQUEST_CALLS,
+        calls = fixed(2 * podStarters + poolBuilders + PROBE_THREADS + HOOK_THREADS + KILL_THREADS + REQUEST_CALLS,
                 "interlink-docker-call");
     }
 
@@ -84,6 +89,10 @@ final class RuntimeThreads {
         return hooks;
     }
 
+    ExecutorService killers() {
+        return killers;
+    }
+
     ExecutorService http() {
         return http;
     }
@@ -93,7 +102,7 @@ final class RuntimeThreads {
     }
 
     /**
-     * Stops the starters, the background work, the pool's, the probes and the hooks at once (a pending retry, refresh or
+     * Stops the starters, the background work, the pool's, the probes, the hooks and the kills at once (a pending retry, refresh or
      * probe is dropped, running ones are interrupted), waits up to {@code grace} for them to end, then stops the HTTP
      * and call workers.
      */
@@ -103,6 +112,7 @@ final class RuntimeThreads {
         pool.shutdownNow();
         probes.shutdownNow();
         hooks.shutdownNow();
+        killers.shutdownNow();
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             starters.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -110,6 +120,7 @@ final class RuntimeThreads {
             pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             probes.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             hooks.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            killers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
