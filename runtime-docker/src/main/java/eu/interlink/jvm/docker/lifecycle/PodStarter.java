@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.lifecycle;
 
+import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.ImageUnavailableException;
@@ -9,6 +10,7 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
+import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.security.PodPolicy;
 import eu.interlink.jvm.docker.spec.SpecContainers;
@@ -20,7 +22,9 @@ import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,12 +145,14 @@ public final class PodStarter {
         requireNotCancelled(pod);
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
         claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
-        Optional<String> hostPathProblem = prepareHostPaths(pod);
-        if (hostPathProblem.isPresent()) {
-            fail(pod, new Reason(PodContainers.CONFIG_ERROR, hostPathProblem.get()));
+        SandboxNeeds needs;
+        try {
+            needs = prepareHostPaths(pod);
+        } catch (InvalidPodException e) {
+            fail(pod, new Reason(PodContainers.CONFIG_ERROR, e.getMessage()));
             return;
         }
-        Sandbox sandbox = pod.sandbox().map(pooled -> limit(pod, pooled)).orElseGet(() -> build(pod));
+        Sandbox sandbox = pod.sandbox().map(pooled -> limit(pod, pooled)).orElseGet(() -> build(pod, needs));
         observer.follow(pod, sandbox);
         Long fsGroup = fsGroupOf(pod);
         VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER), fsGroup);
@@ -230,9 +236,9 @@ public final class PodStarter {
                 .map(Container::getName).toList();
     }
 
-    private Sandbox build(PodRecord pod) {
+    private Sandbox build(PodRecord pod, SandboxNeeds needs) {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "building sandbox"));
-        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, pod.plan().sandbox(), pod.cancellation());
+        Sandbox sandbox = sandboxes.build(pod.sandboxId(), false, needs, pod.cancellation());
         pod.attach(sandbox);
         return sandbox;
     }
@@ -243,17 +249,23 @@ public final class PodStarter {
         return pooled;
     }
 
-    /** Checks (and makes, when their type says so) the pod's host paths, before its sandbox mounts them. */
-    private Optional<String> prepareHostPaths(PodRecord pod) {
+    /**
+     * Checks (and makes, when their type says so) the pod's host paths, before its sandbox mounts them: the needs of
+     * its sandbox, with each host path's source replaced by where its links lead.
+     *
+     * @throws InvalidPodException why a host path cannot be mounted
+     */
+    private SandboxNeeds prepareHostPaths(PodRecord pod) {
+        Map<Path, Path> sources = new HashMap<>();
         for (VolumeContent volume : pod.plan().volumes().volumes()) {
             if (volume instanceof VolumeContent.HostPath hostPath) {
-                Optional<String> problem = HostPathType.prepare(hostPath, policy::hostPathRefusals);
-                if (problem.isPresent()) {
-                    return problem;
-                }
+                sources.put(hostPath.path(), HostPathType.prepare(hostPath, policy::hostPathRefusals));
             }
         }
-        return Optional.empty();
+        SandboxNeeds needs = pod.plan().sandbox();
+        return needs.withHostPaths(needs.hostPaths().stream()
+                .map(host -> new SandboxNeeds.HostBind(sources.get(host.path()), host.path(), host.readOnly()))
+                .toList());
     }
 
     private static Long fsGroupOf(PodRecord pod) {

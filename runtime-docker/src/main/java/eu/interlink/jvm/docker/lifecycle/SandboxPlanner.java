@@ -7,7 +7,6 @@ import eu.interlink.jvm.docker.network.PodIpNetwork;
 import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import eu.interlink.jvm.docker.spec.PodResources;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,7 +29,7 @@ public final class SandboxPlanner {
      * @param hostPaths the host paths of the pod's {@code hostPath} volumes, which its sandbox must see
      * @throws InvalidPodException naming the field that cannot be honoured
      */
-    SandboxNeeds plan(Pod pod, List<Path> hostPaths) {
+    SandboxNeeds plan(Pod pod, List<SandboxNeeds.HostBind> hostPaths) {
         PodResources resources = PodResources.of(pod.getSpec());
         capacity.check(resources);
         return new SandboxNeeds(podIps.requestedBy(pod).orElse(null), HostPorts.of(pod.getSpec()), hostPaths,

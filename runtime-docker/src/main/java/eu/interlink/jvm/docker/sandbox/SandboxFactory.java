@@ -142,8 +142,8 @@ public final class SandboxFactory {
         List<Bind> binds = new ArrayList<>(List.of(
                 new Bind(folder.toString(), new Volume(folder.toString()), AccessMode.rw),
                 new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw)));
-        needs.hostPaths().forEach(path -> binds.add(
-                new Bind(path.toString(), new Volume(path.toString()), AccessMode.rw)));
+        needs.hostPaths().forEach(host -> binds.add(new Bind(host.source().toString(),
+                new Volume(host.path().toString()), host.readOnly() ? AccessMode.ro : AccessMode.rw)));
         // The official docker:dind entrypoint takes "dockerd <flags>" as its command, as our image does; each flag is
         // one argument, which no shell reads.
         List<String> command = new ArrayList<>(List.of("dockerd",

@@ -13,11 +13,12 @@ import java.util.List;
  * @param address   the network and address the sandbox must have, or null for an address of
  *                  {@code Docker.DindNetwork} chosen by the engine
  * @param hostPorts the host ports published to the sandbox
- * @param hostPaths host paths the sandbox sees at the same path (the pod's {@code hostPath} volumes); they exist
- *                  by the time it is built
+ * @param hostPaths host paths the sandbox sees at the same path (the pod's {@code hostPath} volumes); the start
+ *                  checks them and replaces each source by where its links lead ({@link #withHostPaths}) before the
+ *                  sandbox is built
  * @param resources the pod's whole cpu and memory, enforced on the sandbox container
  */
-public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, List<Path> hostPaths,
+public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, List<HostBind> hostPaths,
         ContainerResources resources) {
 
     /** What a sandbox of the pool has: nothing particular. */
@@ -33,9 +34,24 @@ public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, List<
     public record FixedAddress(String network, InetAddress ip) {
     }
 
+    /**
+     * A path of the host that the sandbox sees.
+     *
+     * @param source   where it is on the host: once the start has checked it, without links
+     * @param path     where the sandbox sees it: the path as the pod's volume spells it, where its containers mount it
+     * @param readOnly whether every mount of it in the pod is read-only, so that the sandbox sees it read-only too
+     */
+    public record HostBind(Path source, Path path, boolean readOnly) {
+    }
+
     public SandboxNeeds {
         hostPorts = List.copyOf(hostPorts);
         hostPaths = List.copyOf(hostPaths);
+    }
+
+    /** The same needs, with these host paths. */
+    public SandboxNeeds withHostPaths(List<HostBind> binds) {
+        return new SandboxNeeds(address, hostPorts, binds, resources);
     }
 
     /** Whether the sandbox must be built for the pod, rather than taken from the pool. */

@@ -4,6 +4,7 @@ import eu.interlink.jvm.docker.spec.SpecContainers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.stream.Stream;
  * @param hostPathPrefixes    the absolute folders host paths must lie in; empty for anywhere
  *                            ({@code Docker.HostPathPrefixes})
  * @param dataRootFolder      the folder of the sandboxes ({@code DataRootFolder}), which no host path may reach
+ * @param engineSocket        the unix socket of the host's engine, which no host path may be or hold; null when the
+ *                            host's engine is not reached through one
  */
 public record PodPolicy(boolean allowPrivilegedPods, Set<String> allowedCapabilities, boolean allowHostPath,
-        List<Path> hostPathPrefixes, Path dataRootFolder) {
+        List<Path> hostPathPrefixes, Path dataRootFolder, Path engineSocket) {
 
     /**
      * Paths of the sandbox's own that a host path, mounted into it at the same path, must not cover: the inner
@@ -38,6 +41,13 @@ public record PodPolicy(boolean allowPrivilegedPods, Set<String> allowedCapabili
     public PodPolicy {
         allowedCapabilities = allowedCapabilities.stream().map(Capabilities::normalized).collect(Collectors.toSet());
         hostPathPrefixes = List.copyOf(hostPathPrefixes);
+    }
+
+    /** The policy, with the host engine's socket that docker-java's configuration names ({@link EngineSocket}). */
+    public PodPolicy(boolean allowPrivilegedPods, Set<String> allowedCapabilities, boolean allowHostPath,
+            List<Path> hostPathPrefixes, Path dataRootFolder) {
+        this(allowPrivilegedPods, allowedCapabilities, allowHostPath, hostPathPrefixes, dataRootFolder,
+                EngineSocket.ofHostEngine());
     }
 
     /** Each field of the spec the policy refuses, with the setting that would allow it; empty when none is. */
@@ -102,15 +112,18 @@ public record PodPolicy(boolean allowPrivilegedPods, Set<String> allowedCapabili
 
     /**
      * Why a host path may not be mounted into a sandbox, each reason naming what forbids it; empty when it may. The
-     * start asks again once the path's links are followed.
+     * start asks again of where the path leads once its links are followed; the operator's folders and the engine's
+     * socket are compared both as written and as their own links lead. The socket is named only when nothing else
+     * refuses the path.
      */
     public List<String> hostPathRefusals(Path path) {
         List<String> refusals = new ArrayList<>();
-        if (!hostPathPrefixes.isEmpty() && hostPathPrefixes.stream().noneMatch(path::startsWith)) {
+        if (!hostPathPrefixes.isEmpty()
+                && hostPathPrefixes.stream().flatMap(PodPolicy::spellings).noneMatch(path::startsWith)) {
             refusals.add("refused: " + path + " is in none of the operator's Docker.HostPathPrefixes ("
                     + hostPathPrefixes.stream().map(Path::toString).collect(Collectors.joining(", ")) + ")");
         }
-        if (path.startsWith(dataRootFolder) || dataRootFolder.startsWith(path)) {
+        if (spellings(dataRootFolder).anyMatch(data -> path.startsWith(data) || data.startsWith(path))) {
             refusals.add("refused: " + path + " reaches the sandboxes' folder (DataRootFolder)");
         }
         SANDBOX_PATHS.stream()
@@ -118,6 +131,20 @@ public record PodPolicy(boolean allowPrivilegedPods, Set<String> allowedCapabili
                 .findFirst()
                 .ifPresent(own -> refusals.add(path + " cannot be mounted into a sandbox at the same path: it would"
                         + " cover the sandbox's own " + own));
+        if (refusals.isEmpty() && engineSocket != null
+                && spellings(engineSocket).anyMatch(socket -> socket.startsWith(path))) {
+            refusals.add("refused: " + path + (spellings(engineSocket).anyMatch(path::equals) ? " is" : " holds")
+                    + " the host engine's socket " + engineSocket + ": it would give the pod the host's Docker engine");
+        }
         return refusals;
+    }
+
+    /** The path as written and, when it exists, as its links lead. */
+    private static Stream<Path> spellings(Path path) {
+        try {
+            return Stream.of(path, path.toRealPath()).distinct();
+        } catch (IOException e) {
+            return Stream.of(path);
+        }
     }
 }

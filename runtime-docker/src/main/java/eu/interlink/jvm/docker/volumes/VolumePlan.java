@@ -1,6 +1,8 @@
 package eu.interlink.jvm.docker.volumes;
 
+import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +28,21 @@ public record VolumePlan(List<VolumeContent> volumes, Map<String, List<MountSpec
         return volumes.stream().filter(volume -> volume.name().equals(name)).findFirst();
     }
 
-    /** The host paths of the pod's {@code hostPath} volumes, which its sandbox must have: empty for most pods. */
-    public List<Path> hostPaths() {
-        return volumes.stream().filter(VolumeContent.HostPath.class::isInstance)
-                .map(volume -> ((VolumeContent.HostPath) volume).path()).distinct().toList();
+    /**
+     * The host paths of the pod's {@code hostPath} volumes, which its sandbox must have: empty for most pods. Each is
+     * its own source until the start follows its links, and read-only when every mount of it is.
+     */
+    public List<SandboxNeeds.HostBind> hostPaths() {
+        Map<Path, Boolean> readOnly = new LinkedHashMap<>();
+        volumes.stream().filter(VolumeContent.HostPath.class::isInstance).map(VolumeContent.HostPath.class::cast)
+                .forEach(volume -> readOnly.merge(volume.path(), onlyRead(volume.name()), Boolean::logicalAnd));
+        return readOnly.entrySet().stream()
+                .map(path -> new SandboxNeeds.HostBind(path.getKey(), path.getKey(), path.getValue())).toList();
+    }
+
+    private boolean onlyRead(String volume) {
+        return mounts.values().stream().flatMap(List::stream).filter(mount -> mount.volume().equals(volume))
+                .allMatch(MountSpec::readOnly);
     }
 
     /** The mounts of one container; empty when it mounts nothing. */

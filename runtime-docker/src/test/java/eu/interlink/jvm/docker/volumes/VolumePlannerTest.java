@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.RetrievedContainer;
+import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -227,7 +228,31 @@ class VolumePlannerTest {
 
         assertThat(plan.volumes()).containsExactly(
                 new VolumeContent.HostPath("data", java.nio.file.Path.of("/srv/data/in"), "DirectoryOrCreate"));
-        assertThat(plan.hostPaths()).containsExactly(java.nio.file.Path.of("/srv/data/in"));
+        assertThat(plan.hostPaths()).containsExactly(new SandboxNeeds.HostBind(java.nio.file.Path.of("/srv/data/in"),
+                java.nio.file.Path.of("/srv/data/in"), true));
+    }
+
+    @Test
+    void aHostPathIsBoundReadOnlyOnlyWhenEveryMountOfItIsReadOnly() {
+        Pod pod = pod("""
+                volumes:
+                - {name: shared, hostPath: {path: /srv/shared}}
+                - {name: again, hostPath: {path: /srv/shared}}
+                - {name: logs, hostPath: {path: /srv/logs}}
+                containers:
+                - name: app
+                  image: busybox
+                  volumeMounts:
+                  - {name: shared, mountPath: /shared, readOnly: true}
+                  - {name: logs, mountPath: /logs, readOnly: true}
+                - name: writer
+                  image: busybox
+                  volumeMounts: [{name: again, mountPath: /shared}, {name: logs, mountPath: /logs, readOnly: true}]
+                """);
+
+        assertThat(planner.plan(pod, SentObjects.of(List.of())).hostPaths()).extracting(SandboxNeeds.HostBind::path,
+                SandboxNeeds.HostBind::readOnly).containsExactly(tuple(java.nio.file.Path.of("/srv/shared"), false),
+                tuple(java.nio.file.Path.of("/srv/logs"), true));
     }
 
     @Test
