@@ -1,6 +1,5 @@
 package eu.interlink.jvm.docker.security;
 
-import eu.interlink.jvm.docker.spec.SpecContainers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
