@@ -2,6 +2,7 @@ package eu.interlink.jvm.docker.volumes;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.security.HostPaths;
+import eu.interlink.jvm.docker.spec.DnsLabel;
 import eu.interlink.jvm.docker.spec.ObjectData;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import eu.interlink.jvm.docker.spec.SpecContainers;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class VolumePlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(VolumePlanner.class);
-    private static final Pattern VOLUME_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final String NO_PROPAGATION = "None";
     private static final String MEMORY = "Memory";
 
@@ -78,7 +77,7 @@ public final class VolumePlanner {
         Map<String, Volume> volumes = new LinkedHashMap<>();
         for (Volume volume : listOf(spec.getVolumes())) {
             String name = volume.getName();
-            if (name == null || !VOLUME_NAME.matcher(name).matches()) {
+            if (!DnsLabel.isValid(name)) {
                 problems.add("spec.volumes[" + name + "]: a volume name must be a DNS label (lower-case letters, "
                         + "digits and '-', at most 63)");
             } else if (volumes.putIfAbsent(name, volume) != null) {
