@@ -3,7 +3,6 @@ package eu.interlink.jvm.docker;
 import static eu.interlink.jvm.docker.RuntimeFixture.pod;
 import static eu.interlink.jvm.docker.RuntimeFixture.shell;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
@@ -13,15 +12,14 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PushResponseItem;
-import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedContainer;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -36,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,14 +51,17 @@ class ImagePullSecretsTest {
     private static final String GATEWAY = bridgeGateway();
     private static final int PORT = freePort();
     private static final String REGISTRY = GATEWAY + ":" + PORT;
-    private static final String PRIVATE_IMAGE = REGISTRY + "/interlink/busybox:pulled";
+    private static final String PRIVATE_REPOSITORY = REGISTRY + "/interlink/busybox";
+    private static final String PRIVATE_IMAGE = PRIVATE_REPOSITORY + ":pulled";
+    /** In the registry, and on the host too under the same name, as an image some earlier pod pulled. */
+    private static final String CACHED_IMAGE = PRIVATE_REPOSITORY + ":cached";
 
     @RegisterExtension
     static final SharedRuntime shared = new SharedRuntime(() -> RuntimeFixture.withFirstRestartPause(
             Duration.ofSeconds(1), Map.of("InsecureRegistries", List.of(REGISTRY))));
 
     @BeforeAll
-    static void startRegistryWithThePrivateImage() {
+    static void startRegistryWithThePrivateImages() {
         RuntimeFixture fixture = shared.fixture();
         DockerClient docker = fixture.docker;
         try {
@@ -76,23 +78,31 @@ class ImagePullSecretsTest {
                 .withExposedPorts(api).withHostConfig(HostConfig.newHostConfig().withPortBindings(ports)).exec().getId();
         docker.startContainerCmd(registry).exec();
         String pushed = "127.0.0.1:" + PORT + "/interlink/busybox";
-        docker.tagImageCmd(RuntimeFixture.BUSYBOX, pushed, "pulled").exec();
-        try {
-            push(docker, pushed);
-        } finally {
-            docker.removeImageCmd(pushed + ":pulled").exec();
+        for (String tag : List.of("pulled", "cached")) {
+            docker.tagImageCmd(RuntimeFixture.BUSYBOX, pushed, tag).exec();
+            try {
+                push(docker, pushed, tag);
+            } finally {
+                docker.removeImageCmd(pushed + ":" + tag).exec();
+            }
         }
+        docker.tagImageCmd(RuntimeFixture.BUSYBOX, PRIVATE_REPOSITORY, "cached").exec();
+    }
+
+    @AfterAll
+    static void removeTheHostsCopy() {
+        shared.fixture().docker.removeImageCmd(CACHED_IMAGE).exec();
     }
 
     /** Pushes, trying again while the registry is still starting. */
-    private static void push(DockerClient docker, String repository) {
+    private static void push(DockerClient docker, String repository, String tag) {
         AuthConfig auth = new AuthConfig().withUsername(USER).withPassword(PASSWORD);
         List<String> errors = new CopyOnWriteArrayList<>();
         await("a push to the test registry").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     errors.clear();
                     try {
-                        docker.pushImageCmd(repository).withTag("pulled").withAuthConfig(auth)
+                        docker.pushImageCmd(repository).withTag(tag).withAuthConfig(auth)
                                 .exec(new ResultCallback.Adapter<PushResponseItem>() {
                                     @Override
                                     public void onNext(PushResponseItem item) {
@@ -157,16 +167,48 @@ class ImagePullSecretsTest {
     }
 
     @Test
-    void aPullSecretOfTheWrongTypeIsRefusedAtCreate() {
+    void underAlwaysAWrongPasswordFailsThePullAndTheHostsCopyIsNotRunInstead() {
+        Pod pod = withPullSecret(pod("always-wrong-password", cachedContainer()), "badcred");
+
+        shared.fixture().create(new RetrievedPodData(pod, List.of(sent(dockerConfigJson("badcred", "wrong")))));
+
+        assertThat(awaitWaiting(pod, "ErrImagePull").getMessage()).contains(CACHED_IMAGE).contains("unauthorized")
+                .doesNotContain("using the copy");
+        assertNeverRan(pod);
+    }
+
+    @Test
+    void underAlwaysARegistryThatAsksForCredentialsFailsThePullAndTheHostsCopyIsNotRunInstead() {
+        Pod pod = pod("always-no-secret", cachedContainer());
+
+        shared.fixture().create(pod);
+
+        assertThat(awaitWaiting(pod, "ErrImagePull").getMessage()).contains(CACHED_IMAGE)
+                .contains("no basic auth credentials").doesNotContain("using the copy");
+        assertNeverRan(pod);
+    }
+
+    @Test
+    void aPullSecretOfAnotherTypeIsSkippedAndNamedWhenThePullFails() {
         Pod pod = withPullSecret(pod("opaque-secret", privateContainer()), "opaque");
         Secret opaque = new SecretBuilder().withNewMetadata().withName("opaque").endMetadata().withType("Opaque")
                 .withData(Map.of("password", base64(PASSWORD))).build();
 
-        assertThatThrownBy(() -> shared.fixture().create(new RetrievedPodData(pod, List.of(sent(opaque)))))
-                .isInstanceOf(InvalidPodException.class)
-                .hasMessage("spec.imagePullSecrets[opaque]: Secret opaque has type Opaque, not "
-                        + "kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg");
-        assertThat(shared.fixture().containersOf(pod)).isEmpty();
+        shared.fixture().create(new RetrievedPodData(pod, List.of(sent(opaque))));
+
+        assertThat(awaitWaiting(pod, "ErrImagePull").getMessage()).contains("no basic auth credentials")
+                .endsWith(" (pull secrets of another type than kubernetes.io/dockerconfigjson or "
+                        + "kubernetes.io/dockercfg, so not used: opaque (Opaque))")
+                .doesNotContain(PASSWORD).doesNotContain(base64(PASSWORD));
+    }
+
+    /** The container, backing off from pulls of its image, never ran: not from the host's copy of it either. */
+    private static void assertNeverRan(Pod pod) {
+        awaitWaiting(pod, "ImagePullBackOff");
+        ContainerStatus container = shared.fixture().runtime.status(pod).containers().get(0);
+        assertThat(container.getState().getRunning()).isNull();
+        assertThat(container.getState().getTerminated()).isNull();
+        assertThat(container.getLastState() == null ? null : container.getLastState().getTerminated()).isNull();
     }
 
     private static ContainerStateWaiting awaitWaiting(Pod pod, String reason) {
@@ -180,6 +222,11 @@ class ImagePullSecretsTest {
     private static io.fabric8.kubernetes.api.model.Container privateContainer() {
         return new ContainerBuilder(shell("main", "echo pulled")).withImage(PRIVATE_IMAGE)
                 .withImagePullPolicy("IfNotPresent").build();
+    }
+
+    /** A container of the cached image that must be pulled whatever copy there is. */
+    private static io.fabric8.kubernetes.api.model.Container cachedContainer() {
+        return new ContainerBuilder(privateContainer()).withImage(CACHED_IMAGE).withImagePullPolicy("Always").build();
     }
 
     private static Pod withPullSecret(Pod pod, String secret) {

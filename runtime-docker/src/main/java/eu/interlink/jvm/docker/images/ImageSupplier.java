@@ -51,25 +51,27 @@ public final class ImageSupplier {
      */
     public void supply(String image, PullPolicy policy, PullSecrets secrets, Engine inner, Cancellation cancellation,
             Consumer<String> progress) {
-        AuthConfig auth = secrets.authFor(image).orElse(null);
         if (policy == PullPolicy.ALWAYS) {
-            pullOrUseLocalCopy(image, auth, inner, cancellation, progress);
+            pullOrUseLocalCopy(image, secrets, inner, cancellation, progress);
         } else if (!images.present(inner, image)) {
             boolean onHost = images.present(host, image);
             if (!onHost && policy == PullPolicy.NEVER) {
                 throw new ImageUnavailableException(ImageUnavailableException.NEVER_PULL, "image " + image
                         + " is neither in the sandbox nor on the host, and its pull policy is Never", null);
             }
-            bring(image, onHost, auth, inner, cancellation, progress);
+            bring(image, onHost, secrets, inner, cancellation, progress);
         }
     }
 
     /**
-     * {@code Always}: the registry's image wins; when the registry cannot be reached, a copy in the sandbox or on the
-     * host is used instead, and the progress says so, rather than failing a pod that could run.
+     * {@code Always}: the registry's image wins. Only when the registry cannot be reached, and the pull sent no
+     * credentials of the pod's, is a copy in the sandbox or on the host used instead, and the progress says so, rather
+     * than failing a pod that could run; a registry that refuses the pull, or answers otherwise, fails it, so that a
+     * wrong or missing pull secret is never passed over by a cached copy.
      */
-    private void pullOrUseLocalCopy(String image, AuthConfig auth, Engine inner, Cancellation cancellation,
+    private void pullOrUseLocalCopy(String image, PullSecrets secrets, Engine inner, Cancellation cancellation,
             Consumer<String> progress) {
+        AuthConfig auth = secrets.authFor(image).orElse(null);
         progress.accept("pulling image " + image);
         try {
             images.pull(inner, image, auth, cancellation);
@@ -78,22 +80,25 @@ public final class ImageSupplier {
             throw e;
         } catch (RuntimeException e) {
             String failure = DockerMessages.oneLine(e);
+            String notPulled = "image " + image + " could not be pulled: " + failure;
+            if (auth != null || PullFailure.of(failure) != PullFailure.UNREACHABLE) {
+                throw pullFailed(notPulled, secrets, e);
+            }
             boolean inSandbox = images.present(inner, image);
             if (!inSandbox && !images.present(host, image)) {
-                throw new ImageUnavailableException(ImageUnavailableException.PULL_FAILED,
-                        "image " + image + " could not be pulled: " + failure, e);
+                throw pullFailed(notPulled, secrets, e);
             }
             LOG.warn("Pulling image {} failed ({}); using the copy {}", image, failure,
                     inSandbox ? "in the sandbox" : "on the host");
             progress.accept("pulling image " + image + " failed (" + failure + "); using the copy "
                     + (inSandbox ? "in the sandbox" : "on the host"));
             if (!inSandbox) {
-                bring(image, true, null, inner, cancellation, progress);
+                bring(image, true, PullSecrets.NONE, inner, cancellation, progress);
             }
         }
     }
 
-    private void bring(String image, boolean onHost, AuthConfig auth, Engine inner, Cancellation cancellation,
+    private void bring(String image, boolean onHost, PullSecrets secrets, Engine inner, Cancellation cancellation,
             Consumer<String> progress) {
         try {
             if (onHost) {
@@ -104,13 +109,14 @@ public final class ImageSupplier {
                         (System.nanoTime() - start) / 1_000_000);
             } else {
                 progress.accept("pulling image " + image);
-                images.pull(inner, image, auth, cancellation);
+                images.pull(inner, image, secrets.authFor(image).orElse(null), cancellation);
             }
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ImageUnavailableException(ImageUnavailableException.PULL_FAILED,
-                    describe(image, onHost) + ": " + DockerMessages.oneLine(e), e);
+            String failure = describe(image, onHost) + ": " + DockerMessages.oneLine(e);
+            throw onHost ? new ImageUnavailableException(ImageUnavailableException.PULL_FAILED, failure, e)
+                    : pullFailed(failure, secrets, e);
         }
         if (!images.present(inner, image)) {
             throw new ImageUnavailableException(ImageUnavailableException.PULL_FAILED, describe(image, onHost), null);
@@ -131,6 +137,14 @@ public final class ImageSupplier {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** A failed pull, naming the pull secrets of another type that it went on without. */
+    private static ImageUnavailableException pullFailed(String failure, PullSecrets secrets, Throwable cause) {
+        String why = secrets.skipped().isEmpty() ? failure : failure + " (pull secrets of another type than "
+                + "kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg, so not used: "
+                + String.join(", ", secrets.skipped()) + ")";
+        return new ImageUnavailableException(ImageUnavailableException.PULL_FAILED, why, cause);
     }
 
     private static String describe(String image, boolean onHost) {

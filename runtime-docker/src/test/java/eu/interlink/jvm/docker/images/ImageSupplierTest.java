@@ -6,8 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
+import eu.interlink.jvm.docker.spec.SentObjects;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +71,32 @@ class ImageSupplierTest {
     }
 
     @Test
+    void alwaysNeverUsesTheLocalCopyInsteadOfAPullThatSentThePodsCredentials() {
+        PullSecrets hub = secrets(secret("hub", "kubernetes.io/dockerconfigjson", ".dockerconfigjson",
+                "{\"auths\":{\"https://index.docker.io/v1/\":{\"username\":\"u\",\"password\":\"hunter2\"}}}"));
+
+        assertThatThrownBy(() -> supplier.supply(LOCAL, PullPolicy.ALWAYS, hub, engine, new Cancellation(),
+                progress::add))
+                .isInstanceOf(ImageUnavailableException.class)
+                .hasMessageStartingWith("image " + LOCAL + " could not be pulled: ")
+                .hasMessageNotContaining("hunter2")
+                .extracting(e -> ((ImageUnavailableException) e).reason()).isEqualTo("ErrImagePull");
+        assertThat(progress).containsExactly("pulling image " + LOCAL);
+    }
+
+    @Test
+    void aFailedPullNamesThePullSecretsOfAnotherTypeItWentOnWithout() {
+        PullSecrets opaque = secrets(secret("plain", "Opaque", "password", "hunter2"));
+
+        assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.IF_NOT_PRESENT, opaque, engine,
+                new Cancellation(), progress::add))
+                .isInstanceOf(ImageUnavailableException.class)
+                .hasMessageEndingWith(" (pull secrets of another type than kubernetes.io/dockerconfigjson or "
+                        + "kubernetes.io/dockercfg, so not used: plain (Opaque))")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void neverRefusesToPullAnImageNoEngineHas() {
         assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.NEVER, PullSecrets.NONE, engine,
                 new Cancellation(), progress::add))
@@ -77,5 +112,17 @@ class ImageSupplierTest {
         supplier.supply(LOCAL, PullPolicy.NEVER, PullSecrets.NONE, engine, new Cancellation(), progress::add);
 
         assertThat(progress).isEmpty();
+    }
+
+    private static PullSecrets secrets(Secret secret) {
+        PodSpec spec = new PodSpecBuilder().addNewImagePullSecret(secret.getMetadata().getName()).build();
+        return PullSecrets.of(spec, new SentObjects(Map.<String, ConfigMap>of(),
+                Map.of(secret.getMetadata().getName(), secret), Map.of()));
+    }
+
+    private static Secret secret(String name, String type, String key, String value) {
+        return new SecretBuilder().withNewMetadata().withName(name).endMetadata().withType(type)
+                .withData(Map.of(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
+                .build();
     }
 }

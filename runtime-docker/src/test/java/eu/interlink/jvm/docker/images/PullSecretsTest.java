@@ -100,13 +100,20 @@ class PullSecretsTest {
     }
 
     @Test
-    void aSecretOfAnotherTypeMakesThePodInvalid() {
+    void aSecretOfAnotherTypeIsSkippedAsKubeletSkipsItAndNamedWithItsType() {
         Secret opaque = new SecretBuilder().withNewMetadata().withName("plain").endMetadata().withType("Opaque")
-                .withData(Map.of("password", base64("x"))).build();
+                .withData(Map.of(".dockerconfigjson", base64("{\"auths\":{\"registry.example\":{\"auth\":\""
+                        + base64("u:hunter2") + "\"}}}"))).build();
+        Secret untyped = new SecretBuilder().withNewMetadata().withName("untyped").endMetadata()
+                .withData(Map.of("password", base64("hunter2"))).build();
 
-        assertThatThrownBy(() -> of(opaque)).isInstanceOf(InvalidPodException.class)
-                .hasMessage("spec.imagePullSecrets[plain]: Secret plain has type Opaque, not "
-                        + "kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg");
+        PullSecrets secrets = of(opaque, untyped,
+                configJson("regcred", "{\"auths\":{\"other.example\":{\"username\":\"u\",\"password\":\"p\"}}}"));
+
+        assertThat(secrets.skipped()).containsExactly("plain (Opaque)", "untyped (Opaque)");
+        assertThat(secrets.missing()).isEmpty();
+        assertThat(secrets.authFor("registry.example/app")).isEmpty();
+        assertThat(secrets.authFor("other.example/app")).isPresent();
     }
 
     @Test
