@@ -37,8 +37,21 @@ needed() {
     [[ "${FORCE}" == true ]] || ! docker image inspect "$1" >/dev/null 2>&1
 }
 
+# Imports the folder $1 as image $2 (made from $3), with the further `docker import` options given, and drops the
+# image that the tag named before.
+import_tree() {
+    local root="$1" tag="$2" what="$3" previous_id
+    shift 3
+    previous_id="$(docker image inspect --format '{{ .Id }}' "${tag}" 2>/dev/null || true)"
+    tar -C "${root}" -c . | docker import "$@" -m "${what} built by build-test-images.sh" - "${tag}" >/dev/null
+    if [[ -n "${previous_id}" && "${previous_id}" != "$(docker image inspect --format '{{ .Id }}' "${tag}")" ]]; then
+        docker image rm "${previous_id}" >/dev/null 2>&1 || true
+    fi
+    echo "build-test-images: built ${tag}"
+}
+
 build_busybox() {
-    local busybox root applet previous_id
+    local busybox root applet
     busybox="$(command -v busybox || true)"
     [[ -n "${busybox}" ]] || fail "'busybox' not found; install busybox-static (apt-get install busybox-static)"
     if ldd "${busybox}" >/dev/null 2>&1; then
@@ -54,20 +67,11 @@ build_busybox() {
     done
     printf 'root:x:0:0:root:/root:/bin/sh\n' >"${root}/etc/passwd"
     printf 'root:x:0:\n' >"${root}/etc/group"
-    previous_id="$(docker image inspect --format '{{ .Id }}' "${BUSYBOX_TAG}" 2>/dev/null || true)"
-    tar -C "${root}" -c . | docker import \
-        -c 'ENV PATH=/bin' \
-        -c 'CMD ["sh"]' \
-        -m "busybox-static built by build-test-images.sh" \
-        - "${BUSYBOX_TAG}" >/dev/null
-    if [[ -n "${previous_id}" ]]; then
-        docker image rm "${previous_id}" >/dev/null 2>&1 || true
-    fi
-    echo "build-test-images: built ${BUSYBOX_TAG}"
+    import_tree "${root}" "${BUSYBOX_TAG}" "busybox-static" -c 'ENV PATH=/bin' -c 'CMD ["sh"]'
 }
 
 build_registry() {
-    local registry root library previous_id
+    local registry root library
     registry="$(command -v docker-registry || true)"
     [[ -n "${registry}" ]] || fail "'docker-registry' not found; install it (apt-get install docker-registry)"
     root="$(mktemp -d)"
@@ -92,16 +96,8 @@ auth:
     path: /etc/docker/registry/htpasswd
 CONFIG
     printf '%s\n' "${REGISTRY_HTPASSWD}" >"${root}/etc/docker/registry/htpasswd"
-    previous_id="$(docker image inspect --format '{{ .Id }}' "${REGISTRY_TAG}" 2>/dev/null || true)"
-    tar -C "${root}" -c . | docker import \
-        -c 'ENTRYPOINT ["/bin/registry", "serve", "/etc/docker/registry/config.yml"]' \
-        -c 'EXPOSE 5000' \
-        -m "docker-registry built by build-test-images.sh" \
-        - "${REGISTRY_TAG}" >/dev/null
-    if [[ -n "${previous_id}" ]]; then
-        docker image rm "${previous_id}" >/dev/null 2>&1 || true
-    fi
-    echo "build-test-images: built ${REGISTRY_TAG}"
+    import_tree "${root}" "${REGISTRY_TAG}" "docker-registry" \
+        -c 'ENTRYPOINT ["/bin/registry", "serve", "/etc/docker/registry/config.yml"]' -c 'EXPOSE 5000'
 }
 
 if needed "${BUSYBOX_TAG}"; then
