@@ -120,7 +120,7 @@ public final class PluginHost implements AutoCloseable {
                     : new HostStartException("cannot listen on " + address(settings, connector) + ": " + reason(e), e);
         }
         PluginHost host = new PluginHost(server, runtime, socketFile, address(settings, connector));
-        LOG.info("listening on {}{}", host.uri, settings.token().isPresent() ? ", asking for the bearer token" : "");
+        LOG.info("listening on {}{}", host.uri, settings.token().isPresent() ? " (the bearer token of AuthTokenFile required)" : "");
         if (settings.token().isEmpty() && settings.listen() instanceof ListenAddress.Tcp tcp && !loopback(tcp)) {
             LOG.warn("listening on {}, which is not a loopback address, without AuthTokenFile: anyone who reaches it"
                     + " can create and delete pods; set AuthTokenFile, or Host.BindAddress to 127.0.0.1, or Socket",
