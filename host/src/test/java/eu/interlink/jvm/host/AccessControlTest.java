@@ -1,6 +1,7 @@
 package eu.interlink.jvm.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -117,15 +118,8 @@ class AccessControlTest {
 
     @Test
     void serves_https_with_a_pkcs12_key_store_and_still_asks_for_the_token() throws Exception {
-        Path store = directory.resolve("plugin.p12");
         String password = "store-password";
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "plugin", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", password)
-                .redirectErrorStream(true).redirectOutput(directory.resolve("keytool.log").toFile()).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(Files.readString(directory.resolve("keytool.log"))).isZero();
+        Path store = selfSignedKeyStore(password);
 
         try (PluginHost host = PluginHost.start(settings(new ListenAddress.Tcp("127.0.0.1", 0),
                 Optional.of(new TlsKeyStore(store, password))), new TestRuntime())) {
@@ -142,6 +136,33 @@ class AccessControlTest {
             assertThat(authorised.statusCode()).isEqualTo(200);
             assertThat(authorised.body()).isEqualTo("{\"status\":\"ok\"}");
         }
+    }
+
+    @Test
+    void does_not_start_when_the_key_store_password_is_wrong_and_says_where() throws Exception {
+        Path store = selfSignedKeyStore("store-password");
+        TestRuntime runtime = new TestRuntime();
+
+        assertThatThrownBy(() -> PluginHost.start(settings(new ListenAddress.Tcp("127.0.0.1", 0),
+                Optional.of(new TlsKeyStore(store, "wrong-password"))), runtime))
+                .isInstanceOf(HostStartException.class)
+                .hasMessageStartingWith("cannot listen on https://127.0.0.1:0: ")
+                .hasMessageNotContaining("wrong-password");
+        assertThat(runtime.closed).isTrue();
+    }
+
+    /** A PKCS12 key store with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
+    private Path selfSignedKeyStore(String password) throws Exception {
+        Path store = directory.resolve("plugin.p12");
+        Path log = directory.resolve("keytool.log");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "plugin", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", password)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(Files.readString(log)).isZero();
+        return store;
     }
 
     private static SSLContext trusting(Path store, String password) throws Exception {
