@@ -2,9 +2,9 @@ package eu.interlink.jvm.host;
 
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.wire.WireFormat;
+import eu.interlink.jvm.host.access.TlsKeyStore;
 import eu.interlink.jvm.host.config.HostSettings;
 import eu.interlink.jvm.host.config.ListenAddress;
-import eu.interlink.jvm.host.access.TlsKeyStore;
 import eu.interlink.jvm.host.http.BearerAuthentication;
 import eu.interlink.jvm.host.http.JsonErrorHandler;
 import eu.interlink.jvm.host.http.PluginHandler;
@@ -120,7 +120,8 @@ public final class PluginHost implements AutoCloseable {
                     : new HostStartException("cannot listen on " + address(settings, connector) + ": " + reason(e), e);
         }
         PluginHost host = new PluginHost(server, runtime, socketFile, address(settings, connector));
-        LOG.info("listening on {}{}", host.uri, settings.token().isPresent() ? " (the bearer token of AuthTokenFile required)" : "");
+        LOG.info("listening on {}{}", host.uri,
+                settings.token().isPresent() ? " (the bearer token of AuthTokenFile required)" : "");
         if (settings.token().isEmpty() && settings.listen() instanceof ListenAddress.Tcp tcp && !loopback(tcp)) {
             LOG.warn("listening on {}, which is not a loopback address, without AuthTokenFile: anyone who reaches it"
                     + " can create and delete pods; set AuthTokenFile, or Host.BindAddress to 127.0.0.1, or Socket",
@@ -129,7 +130,10 @@ public final class PluginHost implements AutoCloseable {
         return host;
     }
 
-    /** Where the host listens: {@code http://address:port} ({@code https} with TLS), with the actual port, or {@code unix:///path}. */
+    /**
+     * Where the host listens: {@code http://address:port} ({@code https} with TLS), with the actual port, or
+     * {@code unix:///path}.
+     */
     public URI uri() {
         return uri;
     }
