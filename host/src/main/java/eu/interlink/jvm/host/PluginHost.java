@@ -2,25 +2,33 @@ package eu.interlink.jvm.host;
 
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.wire.WireFormat;
+import eu.interlink.jvm.host.access.TlsKeyStore;
 import eu.interlink.jvm.host.config.HostSettings;
 import eu.interlink.jvm.host.config.ListenAddress;
+import eu.interlink.jvm.host.http.BearerAuthentication;
 import eu.interlink.jvm.host.http.JsonErrorHandler;
 import eu.interlink.jvm.host.http.PluginHandler;
 import eu.interlink.jvm.host.http.RequestLogger;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.HostPort;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (PluginHost host = PluginHost.start(settings, runtime)) {
- *     URI base = host.uri();     // http://127.0.0.1:4000 or unix:///path/to/plugin.sock
+ *     URI base = host.uri();     // http://127.0.0.1:4000, https://... with TLS, or unix:///path/to/plugin.sock
  *     ...
  * }
  * }</pre>
@@ -70,7 +78,9 @@ public final class PluginHost implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
         Server server = new Server(threads);
-        server.setHandler(new GracefulHandler(new PluginHandler(runtime, wire, settings.maxRequestBytes())));
+        Handler plugin = new PluginHandler(runtime, wire, settings.maxRequestBytes());
+        server.setHandler(new GracefulHandler(settings.token()
+                .<Handler>map(token -> new BearerAuthentication(token, wire, plugin)).orElse(plugin)));
         server.setErrorHandler(new JsonErrorHandler(wire));
         server.setRequestLog(new RequestLogger());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
@@ -86,7 +96,10 @@ public final class PluginHost implements AutoCloseable {
             socketFile = Optional.of(new UnixSocketFile(path));
         } else {
             ListenAddress.Tcp tcp = (ListenAddress.Tcp) settings.listen();
-            ServerConnector tcpConnector = new ServerConnector(server, http);
+            ServerConnector tcpConnector = settings.tls()
+                    .map(tls -> new ServerConnector(server, new SslConnectionFactory(sslContext(tls),
+                            HttpVersion.HTTP_1_1.asString()), http))
+                    .orElseGet(() -> new ServerConnector(server, http));
             tcpConnector.setHost(tcp.bindAddress());
             tcpConnector.setPort(tcp.port());
             connector = tcpConnector;
@@ -104,14 +117,23 @@ public final class PluginHost implements AutoCloseable {
             closeQuietly(runtime);
             throw e instanceof HostStartException started
                     ? started
-                    : new HostStartException("cannot listen on " + address(settings.listen(), connector) + ": " + reason(e), e);
+                    : new HostStartException("cannot listen on " + address(settings, connector) + ": " + reason(e), e);
         }
-        PluginHost host = new PluginHost(server, runtime, socketFile, address(settings.listen(), connector));
-        LOG.info("listening on {}", host.uri);
+        PluginHost host = new PluginHost(server, runtime, socketFile, address(settings, connector));
+        LOG.info("listening on {}{}", host.uri,
+                settings.token().isPresent() ? " (the bearer token of AuthTokenFile required)" : "");
+        if (settings.token().isEmpty() && settings.listen() instanceof ListenAddress.Tcp tcp && !loopback(tcp)) {
+            LOG.warn("listening on {}, which is not a loopback address, without AuthTokenFile: anyone who reaches it"
+                    + " can create and delete pods; set AuthTokenFile, or Host.BindAddress to 127.0.0.1, or Socket",
+                    tcp.bindAddress());
+        }
         return host;
     }
 
-    /** Where the host listens: {@code http://address:port}, with the actual port, or {@code unix:///path}. */
+    /**
+     * Where the host listens: {@code http://address:port} ({@code https} with TLS), with the actual port, or
+     * {@code unix:///path}.
+     */
     public URI uri() {
         return uri;
     }
@@ -141,13 +163,30 @@ public final class PluginHost implements AutoCloseable {
         return configuration;
     }
 
-    private static URI address(ListenAddress listen, AbstractConnector connector) {
-        if (listen instanceof ListenAddress.UnixSocket unix) {
+    private static SslContextFactory.Server sslContext(TlsKeyStore tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.file().toString());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setKeyStorePassword(tls.password());
+        return ssl;
+    }
+
+    private static boolean loopback(ListenAddress.Tcp tcp) {
+        try {
+            return InetAddress.getByName(tcp.bindAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static URI address(HostSettings settings, AbstractConnector connector) {
+        if (settings.listen() instanceof ListenAddress.UnixSocket unix) {
             return URI.create("unix://" + unix.path().toAbsolutePath());
         }
-        ListenAddress.Tcp tcp = (ListenAddress.Tcp) listen;
+        ListenAddress.Tcp tcp = (ListenAddress.Tcp) settings.listen();
         int port = ((ServerConnector) connector).getLocalPort();
-        return URI.create("http://" + HostPort.normalizeHost(tcp.bindAddress()) + ":" + (port > 0 ? port : tcp.port()));
+        String scheme = settings.tls().isPresent() ? "https://" : "http://";
+        return URI.create(scheme + HostPort.normalizeHost(tcp.bindAddress()) + ":" + (port > 0 ? port : tcp.port()));
     }
 
     private static String reason(Throwable failure) {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Calls the plugin over HTTP the way the Go interLink API server does: JSON bodies, GETs included, and a session header. */
@@ -18,21 +19,28 @@ final class InterLinkClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final Optional<String> token;
     private final AtomicInteger session = new AtomicInteger();
 
     InterLinkClient(URI base) {
+        this(base, Optional.empty());
+    }
+
+    /** A client that presents {@code token} as {@code Authorization: Bearer}, as a proxy in front of the plugin would. */
+    InterLinkClient(URI base, Optional<String> token) {
         this.base = base;
+        this.token = token;
     }
 
     HttpResponse<String> call(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("InterLink-Http-Session", "ITest#" + session.incrementAndGet())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,9 @@
 package eu.interlink.jvm.host.config;
 
 import eu.interlink.jvm.api.settings.PluginSettings;
+import eu.interlink.jvm.host.access.BearerToken;
+import eu.interlink.jvm.host.access.SecretFile;
+import eu.interlink.jvm.host.access.TlsKeyStore;
 import eu.interlink.jvm.host.logging.Verbosity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,8 +15,9 @@ import java.util.Optional;
  * What the host itself needs from the configuration.
  *
  * <p>Read from the Go plugin's keys ({@code SidecarPort}, {@code Socket}, {@code VerboseLogging},
- * {@code ErrorsOnlyLogging}) and the {@code Host} section ({@code BindAddress}, {@code MaxRequestBytes},
- * {@code PodRuntime}); see {@link #from}.
+ * {@code ErrorsOnlyLogging}), {@code AuthTokenFile}, and the {@code Host} section ({@code BindAddress},
+ * {@code MaxRequestBytes}, {@code PodRuntime}, {@code TlsKeyStoreFile}, {@code TlsKeyStorePasswordFile}); see
+ * {@link #from}.
  *
  * @param listen          where to listen
  * @param maxRequestBytes the largest request body accepted; larger ones are answered 413
@@ -21,13 +25,17 @@ import java.util.Optional;
  * @param verbosity       how much to log
  * @param idleTimeout     how long a connection may stay idle; longer than interLink's 120 s keep-alive, so that the
  *                        client, not the host, closes idle connections and never reuses one the host just closed
+ * @param token           the token every request but the health probes must present; empty for none
+ * @param tls             the TCP listener's certificate and key; empty for plain HTTP
  */
 public record HostSettings(
         ListenAddress listen,
         int maxRequestBytes,
         Optional<String> runtime,
         Verbosity verbosity,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        Optional<BearerToken> token,
+        Optional<TlsKeyStore> tls) {
 
     /** The port interLink's default configuration uses. */
     public static final int DEFAULT_PORT = 4000;
@@ -49,6 +57,11 @@ public record HostSettings(
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(verbosity, "verbosity");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(tls, "tls");
+        if (tls.isPresent() && !(listen instanceof ListenAddress.Tcp)) {
+            throw new IllegalArgumentException("TLS applies to a TCP listener only");
+        }
         if (maxRequestBytes < 1 || maxRequestBytes > MAX_REQUEST_BYTES_LIMIT) {
             throw new IllegalArgumentException("maxRequestBytes out of range: " + maxRequestBytes);
         }
@@ -71,7 +84,27 @@ public record HostSettings(
         boolean errorsOnly = settings.flag("ErrorsOnlyLogging", false);
         Verbosity verbosity = Verbosity.of(
                 commandLine.verbose().orElse(verbose), commandLine.errorsOnly().orElse(errorsOnly));
-        return new HostSettings(listen, maxRequestBytes, host.text("PodRuntime"), verbosity, DEFAULT_IDLE_TIMEOUT);
+        Optional<BearerToken> token = settings.text("AuthTokenFile")
+                .map(file -> new BearerToken(new SecretFile(settings, "AuthTokenFile", Path.of(file)).text()));
+        return new HostSettings(listen, maxRequestBytes, host.text("PodRuntime"), verbosity, DEFAULT_IDLE_TIMEOUT,
+                token, tls(settings, listen));
+    }
+
+    private static Optional<TlsKeyStore> tls(PluginSettings settings, ListenAddress listen) {
+        PluginSettings host = settings.section("Host");
+        Optional<String> keyStore = host.text("TlsKeyStoreFile");
+        if (keyStore.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(listen instanceof ListenAddress.Tcp)) {
+            throw host.invalid("TlsKeyStoreFile", "no value when Socket is set (TLS applies to TCP only)",
+                    keyStore.get());
+        }
+        Path file = new SecretFile(host, "TlsKeyStoreFile", Path.of(keyStore.get())).checked();
+        String passwordFile = host.text("TlsKeyStorePasswordFile").orElseThrow(() -> host.invalid(
+                "TlsKeyStorePasswordFile", "the file holding the password of Host.TlsKeyStoreFile", ""));
+        return Optional.of(new TlsKeyStore(file,
+                new SecretFile(host, "TlsKeyStorePasswordFile", Path.of(passwordFile)).text()));
     }
 
     private static ListenAddress unixSocket(PluginSettings settings, String socket) {

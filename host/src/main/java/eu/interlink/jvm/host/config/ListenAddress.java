@@ -7,7 +7,7 @@ import java.util.Objects;
 public sealed interface ListenAddress {
 
     /**
-     * Plain HTTP/1.1 over TCP.
+     * HTTP/1.1 over TCP, or HTTPS when the host has a TLS key store.
      *
      * @param bindAddress the address to bind, such as {@code 127.0.0.1}
      * @param port        the port, from 0 (any free port) to 65535

@@ -11,19 +11,19 @@ import org.slf4j.LoggerFactory;
  * Sets logback's levels for a {@link Verbosity}, at start, after the configuration is read.
  *
  * <p>The root logger follows the verbosity. Jetty stays at {@code WARN} (its info lines say nothing an operator
- * needs) and drops to {@code ERROR} with {@link Verbosity#ERRORS_ONLY}. docker-java's HTTP clients never log below
- * {@code INFO}: their debug lines would show registry credentials and secrets. When SLF4J is bound to something other
+ * needs) and drops to {@code ERROR} with {@link Verbosity#ERRORS_ONLY}. docker-java and its HTTP clients never log
+ * below {@code INFO}: their debug lines would show registry credentials and secrets. When SLF4J is bound to something other
  * than logback (the host embedded elsewhere), the embedder owns the levels and nothing is changed.
  */
 public final class LogLevels {
 
     static final String JETTY = "org.eclipse.jetty";
     /**
-     * The HTTP clients that docker-java talks to Docker with: at debug level they log every header and body, and so
-     * registry credentials ({@code X-Registry-Auth}) and secret values sent in containers' environments.
+     * docker-java and the HTTP clients it talks to Docker with: at debug level they log every command whole
+     * ({@code AbstrDockerCmd}: a container's environment, secret values included) and every header and body
+     * (registry credentials in {@code X-Registry-Auth}).
      */
-    static final List<String> HTTP_CLIENTS = List.of("com.github.dockerjava.zerodep.shaded.org.apache.hc",
-            "org.apache.hc");
+    static final List<String> DOCKER_CLIENTS = List.of("com.github.dockerjava", "org.apache.hc");
 
     private final ILoggerFactory loggers;
 
@@ -49,6 +49,6 @@ public final class LogLevels {
         });
         context.getLogger(JETTY).setLevel(verbosity == Verbosity.ERRORS_ONLY ? Level.ERROR : Level.WARN);
         Level http = verbosity == Verbosity.ERRORS_ONLY ? Level.ERROR : Level.INFO;
-        HTTP_CLIENTS.forEach(client -> context.getLogger(client).setLevel(http));
+        DOCKER_CLIENTS.forEach(client -> context.getLogger(client).setLevel(http));
     }
 }

@@ -37,6 +37,15 @@ class LogLevelsTest {
                 .isEqualTo(Level.toLevel(level));
     }
 
+    @ParameterizedTest
+    @CsvSource({"NORMAL, INFO", "VERBOSE, INFO", "ERRORS_ONLY, ERROR"})
+    void docker_java_never_logs_its_commands_whose_environments_carry_secret_values(Verbosity verbosity, String level) {
+        new LogLevels(context).apply(verbosity);
+
+        assertThat(context.getLogger("com.github.dockerjava.core.command.AbstrDockerCmd").getEffectiveLevel())
+                .isEqualTo(Level.toLevel(level));
+    }
+
     @Test
     void verbose_wins_over_errors_only_as_in_the_go_plugin() {
         assertThat(Verbosity.of(true, true)).isEqualTo(Verbosity.VERBOSE);

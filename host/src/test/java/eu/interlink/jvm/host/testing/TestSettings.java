@@ -15,12 +15,12 @@ public final class TestSettings {
     /** Listening on a free loopback port. */
     public static HostSettings loopback(int maxRequestBytes, Duration idleTimeout) {
         return new HostSettings(new ListenAddress.Tcp("127.0.0.1", 0), maxRequestBytes, Optional.empty(),
-                Verbosity.NORMAL, idleTimeout);
+                Verbosity.NORMAL, idleTimeout, Optional.empty(), Optional.empty());
     }
 
     /** Listening there, with every default. */
     public static HostSettings listening(ListenAddress listen) {
         return new HostSettings(listen, HostSettings.DEFAULT_MAX_REQUEST_BYTES, Optional.empty(), Verbosity.NORMAL,
-                HostSettings.DEFAULT_IDLE_TIMEOUT);
+                HostSettings.DEFAULT_IDLE_TIMEOUT, Optional.empty(), Optional.empty());
     }
 }
