@@ -42,6 +42,15 @@ class ResourceHygieneTest {
     private static final int PODS = 100;
     private static final int WORKERS = 8;
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    /**
+     * How many more sockets the JVM may hold after the pods than before them, whatever their number: docker-java keeps
+     * each connection to the host engine that a call opened, idle, for a later call, up to as many as ran at once;
+     * each is a unix socket, and the TCP socket that docker-java's {@code UnixSocket}, a {@code java.net.Socket},
+     * holds unused beside it until collected. Calls run at once for the pods ({@link #WORKERS} at a time, a couple of
+     * calls each) and the pool's two builds.
+     */
+    private static final int IDLE_ENGINE_SOCKETS = 2 * 2 * (WORKERS + 2);
+    private static final String SOCKET = "socket";
     /** How a thread of the runtime's pools is named: those idle for 60 s end, and are no leak before then. */
     private static final String POOLED_THREAD = "interlink-docker-";
 
@@ -59,12 +68,15 @@ class ResourceHygieneTest {
             fixture.awaitReady();
             runAll(fixture, Kind.values().length);
             Footprint before = settled(fixture, null);
+            long socketsBefore = Footprint.sockets();
             Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
 
             runAll(fixture, PODS);
 
             Footprint after = settled(fixture, before);
             assertThat(after).as("what the runtime holds after %d pods, against before them", PODS).isEqualTo(before);
+            assertThat(Footprint.sockets()).as("the JVM's sockets, %d before", socketsBefore)
+                    .isLessThanOrEqualTo(socketsBefore + IDLE_ENGINE_SOCKETS);
             assertThat(threadsStartedSince(threadsBefore)).as("threads started by the pods and still alive").isEmpty();
         }
     }
@@ -199,7 +211,7 @@ class ResourceHygieneTest {
 
     /**
      * What the runtime holds: on the host engine, what is labelled with the fixture's data root; on the host, the
-     * sandbox folders and the JVM's file descriptors (by kind) and docker-java's stream threads.
+     * sandbox folders, the JVM's file descriptors other than sockets (by kind) and docker-java's stream threads.
      */
     private record Footprint(int poolSandboxes, int claims, int containers, int volumes, int networks, int folders,
             Map<String, Long> fileDescriptors, long streamThreads) {
@@ -207,6 +219,8 @@ class ResourceHygieneTest {
         static Footprint of(RuntimeFixture fixture) throws IOException {
             String dataRoot = fixture.dataRoot.toString();
             Map<String, String> ownLabel = Map.of(Labels.DATA_ROOT, dataRoot);
+            Map<String, Long> fileDescriptors = openFileDescriptors();
+            fileDescriptors.remove(SOCKET);
             return new Footprint(
                     fixture.poolSandboxes().size(),
                     fixture.containersLabelled(Map.of(Labels.ROLE, Labels.ROLE_POD_CLAIM, Labels.DATA_ROOT, dataRoot))
@@ -216,9 +230,14 @@ class ResourceHygieneTest {
                     fixture.docker.listNetworksCmd().withFilter("label", List.of(Labels.filter(Labels.DATA_ROOT,
                             dataRoot))).exec().size(),
                     fixture.sandboxFolders().size(),
-                    openFileDescriptors(),
+                    fileDescriptors,
                     Thread.getAllStackTraces().keySet().stream()
                             .filter(thread -> thread.getName().startsWith("docker-java-stream-")).count());
+        }
+
+        /** The JVM's open sockets. */
+        static long sockets() throws IOException {
+            return openFileDescriptors().getOrDefault(SOCKET, 0L);
         }
 
         /** The JVM's open file descriptors, counted by what they are: socket, pipe, anon_inode, or file. */
