@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A hundred pods, created and deleted eight at a time on a runtime with a pool, most of them failing in one of the
  * ways pods fail, leave nothing behind once things settle: no container, volume, network or sandbox folder beyond the
- * pool's own, no event or log stream thread, no file descriptor.
+ * pool's own, no event or log stream thread, no file descriptor beyond the host engine's idle connections.
  */
 class ResourceHygieneTest {
 
@@ -66,6 +66,7 @@ class ResourceHygieneTest {
             throws Exception {
         try (RuntimeFixture fixture = RuntimeFixture.open(2, Map.of())) {
             fixture.awaitReady();
+            // One pod of each kind first: the jars, classes and clients that the JVM opens once count before.
             runAll(fixture, Kind.values().length);
             Footprint before = settled(fixture, null);
             long socketsBefore = Footprint.sockets();
