@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,11 +34,16 @@ final class InterLinkClient {
     }
 
     HttpResponse<String> call(String method, String path, String body) {
+        return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same with a body of raw bytes, which need not be UTF-8. */
+    HttpResponse<String> send(String method, String path, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("InterLink-Http-Session", "ITest#" + session.incrementAndGet())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -60,6 +60,13 @@ final class PluginProcess implements AutoCloseable {
         return address;
     }
 
+    /** How many threads its JVM runs now, as the kernel counts them. */
+    long threads() throws IOException {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            return tasks.count();
+        }
+    }
+
     /** Everything it has printed so far. */
     String output() {
         return read(output);

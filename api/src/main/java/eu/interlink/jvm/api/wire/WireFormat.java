@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -123,6 +124,8 @@ public final class WireFormat {
                 throw new WireFormatException("null: expected " + expected);
             }
             return value;
+        } catch (CharConversionException e) {
+            throw new WireFormatException("malformed JSON: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,10 @@ import eu.interlink.jvm.host.testing.TestSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
@@ -103,6 +107,18 @@ class BadInputTest {
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(error(response)).isEqualTo("request body over 4096 bytes (Host.MaxRequestBytes)");
+    }
+
+    @Test
+    void a_client_still_sending_a_body_far_over_the_limit_reads_the_413_not_a_reset() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int attempt = 0; attempt < 30; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(host.uri() + "/create"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(413);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks, before a pod is accepted, what can be checked at once: what the pod must have and the values it must use
@@ -18,6 +19,8 @@ import java.util.Set;
  * that would allow it).
  */
 public final class PodValidator {
+
+    private static final Pattern UID = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_.]{0,127}");
 
     private final PodPolicy policy;
 
@@ -36,6 +39,7 @@ public final class PodValidator {
         if (isBlank(identity.name())) {
             throw new InvalidPodException("metadata.name: required");
         }
+        checkIdentity(pod);
         if (pod.getSpec() == null || pod.getSpec().getContainers() == null || pod.getSpec().getContainers().isEmpty()) {
             throw new InvalidPodException("spec.containers: at least one container is required");
         }
@@ -71,6 +75,24 @@ public final class PodValidator {
         return PodIdentity.of(pod);
     }
 
+    /** Names and UIDs end up in folder names, Docker labels and logs: only the forms Kubernetes itself gives. */
+    private static void checkIdentity(Pod pod) {
+        String name = pod.getMetadata().getName();
+        if (!DnsLabel.isValidSubdomain(name)) {
+            throw new InvalidPodException("metadata.name: '" + name + "' is not a DNS-1123 subdomain (lower-case letters,"
+                    + " digits, '-' and '.', at most 253)");
+        }
+        String namespace = pod.getMetadata().getNamespace();
+        if (namespace != null && !namespace.isEmpty() && !DnsLabel.isValid(namespace)) {
+            throw new InvalidPodException("metadata.namespace: '" + namespace + "' is not a DNS-1123 label");
+        }
+        String uid = pod.getMetadata().getUid();
+        if (!UID.matcher(uid).matches()) {
+            throw new InvalidPodException("metadata.uid: '" + uid + "' is not a UID (letters, digits, '-', '_' and '.',"
+                    + " starting with a letter or digit, at most 128)");
+        }
+    }
+
     private static void check(String field, List<Container> containers, Set<String> names) {
         if (containers == null) {
             return;
@@ -95,6 +117,9 @@ public final class PodValidator {
             if (!ImageReference.isWellFormed(container.getImage())) {
                 throw new InvalidPodException(at + ".image: '" + container.getImage() + "' is not an image reference");
             }
+            ContainerValues.problem(at, container).ifPresent(problem -> {
+                throw new InvalidPodException(problem);
+            });
             ContainerChecks.invalid(at, container).ifPresent(problem -> {
                 throw new InvalidPodException(problem);
             });

@@ -67,13 +67,21 @@ public final class PodFields {
             problems.add(where + ": resourceFieldRef " + resource + " needs that resource set on the container");
             return Optional.empty();
         }
-        BigDecimal divisor = ref.getDivisor() == null ? BigDecimal.ONE : Quantity.getAmountInBytes(ref.getDivisor());
-        if (divisor.signum() <= 0) {
+        BigDecimal divisor = ref.getDivisor() == null ? BigDecimal.ONE : amountOrNull(ref.getDivisor());
+        if (divisor == null || divisor.signum() <= 0) {
             problems.add(where + ": resourceFieldRef divisor must be positive");
             return Optional.empty();
         }
         BigDecimal value = Quantity.getAmountInBytes(amount).divide(divisor, 0, RoundingMode.CEILING);
         return Optional.of(value.toPlainString());
+    }
+
+    private static BigDecimal amountOrNull(Quantity quantity) {
+        try {
+            return Quantity.getAmountInBytes(quantity);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static Map<String, String> entriesOf(ObjectMeta metadata, String which) {

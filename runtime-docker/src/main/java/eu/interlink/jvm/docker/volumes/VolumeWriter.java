@@ -98,21 +98,30 @@ public final class VolumeWriter {
                 continue;
             }
             Path volume = folderOf(mount.volume()).toRealPath();
-            Path source = volume;
-            if (!mount.subPath().isEmpty()) {
-                source = volume.resolve(mount.subPath());
-                if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(source);
-                }
-                source = source.toRealPath();
-                if (!source.startsWith(volume)) {
-                    throw new IOException("subPath '" + mount.subPath() + "' of volume " + mount.volume()
-                            + " leads out of the volume");
-                }
-            }
+            Path source = mount.subPath().isEmpty() ? volume : subPathIn(volume, mount);
             resolved.add(new ResolvedMount(source.toString(), mount.mountPath(), mount.readOnly()));
         }
         return resolved;
+    }
+
+    /**
+     * Follows the {@code subPath} one element at a time, making each missing folder only once the real path of its
+     * parent is known to lie inside the volume: a link planted in the volume cannot make a folder appear outside it.
+     */
+    private static Path subPathIn(Path volume, MountSpec mount) throws IOException {
+        Path at = volume;
+        for (Path element : Path.of(mount.subPath())) {
+            Path next = at.resolve(element);
+            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(next);
+            }
+            at = next.toRealPath();
+            if (!at.startsWith(volume)) {
+                throw new IOException("subPath '" + mount.subPath() + "' of volume " + mount.volume()
+                        + " leads out of the volume");
+            }
+        }
+        return at;
     }
 
     /** The folder of the volume of this name. */

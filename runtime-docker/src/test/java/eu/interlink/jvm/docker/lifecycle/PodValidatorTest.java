@@ -51,6 +51,50 @@ class PodValidatorTest {
     }
 
     @Test
+    void aPodNameNamespaceOrUidThatKubernetesWouldNotGiveIsRefusedForTheyBecomeFileAndDockerNames() {
+        Pod base = pod("ns", List.of(), List.of(container("main", "busybox")));
+
+        assertThatThrownBy(() -> validator.validate(new PodBuilder(base).editMetadata().withName("p$(id)").endMetadata()
+                .build())).isInstanceOf(InvalidPodException.class).hasMessageStartingWith("metadata.name: 'p$(id)'");
+        assertThatThrownBy(() -> validator.validate(new PodBuilder(base).editMetadata().withNamespace("../etc")
+                .endMetadata().build())).hasMessageStartingWith("metadata.namespace: '../etc' is not a DNS-1123 label");
+        assertThatThrownBy(() -> validator.validate(new PodBuilder(base).editMetadata().withUid("../../x").endMetadata()
+                .build())).hasMessageStartingWith("metadata.uid: '../../x' is not a UID");
+    }
+
+    @Test
+    void aQuantityThatIsNotOneOrIsNegativeIsRefusedNamingTheField() {
+        Container garbled = new ContainerBuilder(container("main", "busybox")).withNewResources()
+                .addToLimits("cpu", new Quantity("lots")).endResources().build();
+        Container negative = new ContainerBuilder(container("main", "busybox")).withNewResources()
+                .addToRequests("memory", new Quantity("-1Gi")).endResources().build();
+
+        assertThatThrownBy(() -> validator.validate(pod("ns", List.of(), List.of(garbled))))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessageStartingWith("spec.containers[0].resources.limits.cpu: '")
+                .hasMessageEndingWith("' is not a non-negative quantity");
+        assertThatThrownBy(() -> validator.validate(pod("ns", List.of(), List.of(negative))))
+                .hasMessageStartingWith("spec.containers[0].resources.requests.memory: '-1Gi'");
+    }
+
+    @Test
+    void anEnvNameWithAnEqualsSignOrAZeroDivisorIsRefusedNamingTheField() {
+        Container equals = new ContainerBuilder(container("main", "busybox")).addNewEnv().withName("A=B").withValue("x")
+                .endEnv().build();
+        Container zero = new ContainerBuilder(container("main", "busybox")).addNewEnv().withName("MEM")
+                .withNewValueFrom().withNewResourceFieldRef().withResource("limits.memory")
+                .withDivisor(new Quantity("0")).endResourceFieldRef().endValueFrom().endEnv().build();
+
+        assertThatThrownBy(() -> validator.validate(pod("ns", List.of(), List.of(equals))))
+                .isInstanceOf(InvalidPodException.class)
+                .hasMessage("spec.containers[0].env[0].name: 'A=B' is not an environment variable name (printable ASCII"
+                        + " without '=')");
+        assertThatThrownBy(() -> validator.validate(pod("ns", List.of(zero), List.of(container("main", "busybox")))))
+                .hasMessage("spec.initContainers[0].env[0].valueFrom.resourceFieldRef.divisor: '0' is not a positive"
+                        + " quantity");
+    }
+
+    @Test
     void aPodNeedsAContainer() {
         assertThatThrownBy(() -> validator.validate(pod("ns", List.of(container("init", "busybox")), List.of())))
                 .isInstanceOf(InvalidPodException.class)

@@ -82,6 +82,22 @@ class VolumeWriterTest {
     }
 
     @Test
+    void makesNoFolderOutsideTheVolumeForASubPathBelowAPlantedLink() throws IOException {
+        Path root = pod.resolve("volumes");
+        Path outside = Files.createDirectories(pod.resolve("outside"));
+        VolumeWriter writer = new VolumeWriter(root, null);
+        writer.write(PLAN);
+        Files.createSymbolicLink(root.resolve("scratch/work"), outside);
+        VolumePlan belowTheLink = new VolumePlan(PLAN.volumes(),
+                Map.of("app", List.of(new MountSpec("scratch", "work/made", "/data", false))));
+
+        assertThatThrownBy(() -> writer.resolve(belowTheLink, "app"))
+                .isInstanceOf(IOException.class)
+                .hasMessage("subPath 'work/made' of volume scratch leads out of the volume");
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
     void neverWritesThroughALinkOrOutsideItsVolume() throws IOException {
         Path root = pod.resolve("volumes");
         Files.createDirectories(root.resolve("config"));
