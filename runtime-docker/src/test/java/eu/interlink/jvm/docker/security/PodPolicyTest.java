@@ -1,7 +1,6 @@
 package eu.interlink.jvm.docker.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,17 +36,17 @@ class PodPolicyTest {
 
     @Test
     void byDefaultTheSocketIsTheOneDockerJavaReachesTheHostEngineAt() throws IOException {
-        assumeThat(System.getenv("DOCKER_HOST")).isNull();
-        assumeThat(Path.of("/var/run/docker.sock")).exists();
-        Path real = Path.of("/var/run/docker.sock").toRealPath();
+        Path socket = EngineSocket.ofHostEngine();
+        assertThat(socket).as("these tests reach the host engine on a unix socket (DOCKER_HOST)").isNotNull().exists();
+        Path real = socket.toRealPath();
         PodPolicy policy = new PodPolicy(false, Set.of(), true, List.of(), Path.of("/data"));
 
-        assertThat(policy.engineSocket()).isEqualTo(Path.of("/var/run/docker.sock"));
-        assertThat(policy.hostPathRefusals(Path.of("/var/run/docker.sock"))).contains("refused: /var/run/docker.sock"
-                + " is the host engine's socket /var/run/docker.sock: it would give the pod the host's Docker engine");
-        assertThat(policy.hostPathRefusals(Path.of("/var/run"))).first().asString()
-                .startsWith("refused: /var/run holds the host engine's socket");
-        assertThat(policy.hostPathRefusals(real)).contains("refused: " + real + " is the host engine's socket"
-                + " /var/run/docker.sock: it would give the pod the host's Docker engine");
+        assertThat(policy.engineSocket()).isEqualTo(socket);
+        assertThat(policy.hostPathRefusals(socket)).contains("refused: " + socket + " is the host engine's socket "
+                + socket + ": it would give the pod the host's Docker engine");
+        assertThat(policy.hostPathRefusals(socket.getParent())).first().asString()
+                .startsWith("refused: " + socket.getParent() + " holds the host engine's socket");
+        assertThat(policy.hostPathRefusals(real)).contains("refused: " + real + " is the host engine's socket "
+                + socket + ": it would give the pod the host's Docker engine");
     }
 }
