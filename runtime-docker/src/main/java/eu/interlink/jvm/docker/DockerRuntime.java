@@ -20,6 +20,7 @@ import eu.interlink.jvm.docker.lifecycle.PodRegistry;
 import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
+import eu.interlink.jvm.docker.lifecycle.SandboxDeaths;
 import eu.interlink.jvm.docker.logs.LogStreamer;
 import eu.interlink.jvm.docker.pool.SandboxPool;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Create validates the pod, admits it, gives it a ready sandbox from the pool ({@link SandboxPool}) when there is
  * one and the pod needs nothing a pooled sandbox cannot have (else its start builds one) and queues its start for a free starter ({@link PodStarter}); status reads
  * what the pod's record knows ({@link PodStatusReader}), kept current by its sandbox's events and a periodic
- * reconcile ({@link PeriodicReconcile}); logs stream from the sandbox's engine
+ * reconcile ({@link PeriodicReconcile}), and by the host engine's events about sandboxes that die
+ * ({@link SandboxDeaths}); logs stream from the sandbox's engine
  * ({@link LogStreamer}); delete stops the pod's start and its restarts, and removes the pod in the background
  * ({@link PodRemovals}).
  * Of a create and a delete of one UID, the delete wins, in whatever order they come: a deleted UID is not admitted
@@ -57,6 +59,7 @@ public final class DockerRuntime implements PodRuntime {
     private final PodRemovals removals;
     private final PodStatusReader statuses;
     private final PeriodicReconcile reconcile;
+    private final SandboxDeaths deaths;
     private final LogStreamer logs;
     private final HostEngineMonitor monitor;
     private final RuntimeReadiness readiness;
@@ -71,7 +74,7 @@ public final class DockerRuntime implements PodRuntime {
      * @param threads runs everything in the background; owned and closed by this runtime, last
      */
     DockerRuntime(PodRegistry pods, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
-            PodStatusReader statuses, PeriodicReconcile reconcile, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
+            PodStatusReader statuses, PeriodicReconcile reconcile, SandboxDeaths deaths, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
             SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
         this.pods = pods;
         this.validator = validator;
@@ -80,6 +83,7 @@ public final class DockerRuntime implements PodRuntime {
         this.removals = removals;
         this.statuses = statuses;
         this.reconcile = reconcile;
+        this.deaths = deaths;
         this.logs = logs;
         this.monitor = monitor;
         this.readiness = readiness;
@@ -89,10 +93,11 @@ public final class DockerRuntime implements PodRuntime {
         this.threads = threads;
     }
 
-    /** Starts filling the pool and reconciling the pods' status now and then. */
+    /** Starts filling the pool, reconciling the pods' status now and then, and noticing sandboxes that die. */
     void start() {
         pool.start();
         reconcile.start();
+        deaths.start();
     }
 
     @Override
@@ -166,6 +171,7 @@ public final class DockerRuntime implements PodRuntime {
         }
         logs.close();
         reconcile.close();
+        deaths.close();
         pods.all().forEach(PodRecord::stop);
         pool.close();
         removals.awaitUnderWay();

@@ -22,6 +22,7 @@ import eu.interlink.jvm.docker.lifecycle.PodValidator;
 import eu.interlink.jvm.docker.lifecycle.PreStopHooks;
 import eu.interlink.jvm.docker.lifecycle.RestartRule;
 import eu.interlink.jvm.docker.lifecycle.RunGuard;
+import eu.interlink.jvm.docker.lifecycle.SandboxDeaths;
 import eu.interlink.jvm.docker.lifecycle.SandboxPlanner;
 import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
@@ -44,6 +45,7 @@ import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.sandbox.SandboxSecurity;
 import eu.interlink.jvm.docker.status.PodStatusReader;
 import eu.interlink.jvm.docker.volumes.MemoryVolumes;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -72,6 +74,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
     private static final Duration RECONCILE_PERIOD = Duration.ofSeconds(30);
 
     private final Duration firstRestartPause;
+    private final Path hostSocket;
 
     /** The provider that {@link java.util.ServiceLoader} finds: containers restart after kubelet's pauses. */
     public DockerRuntimeProvider() {
@@ -80,7 +83,17 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
 
     /** @param firstRestartPause the pause before a container's first restart, shorter in tests */
     DockerRuntimeProvider(Duration firstRestartPause) {
+        this(firstRestartPause, null);
+    }
+
+    /**
+     * @param firstRestartPause the pause before a container's first restart, shorter in tests
+     * @param hostSocket        the unix socket of the host engine, such as a test's relay to it; null for the
+     *                          address that {@code DOCKER_HOST} names
+     */
+    DockerRuntimeProvider(Duration firstRestartPause, Path hostSocket) {
         this.firstRestartPause = firstRestartPause;
+        this.hostSocket = hostSocket;
     }
 
     @Override
@@ -93,7 +106,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         DockerSettings settings = DockerSettings.from(context.settings());
         RuntimeThreads threads = new RuntimeThreads(settings.podStarters(), settings.poolBuildParallelism());
         EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls());
-        Engine host = engines.host();
+        Engine host = hostSocket == null ? engines.host() : engines.unixSocket(hostSocket);
         try {
             host.call("ping", client -> client.pingCmd().exec());
         } catch (RuntimeException e) {
@@ -140,6 +153,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
                 new PodStatusReader(restarts),
                 new PeriodicReconcile(pods, observer, threads.background(), RECONCILE_PERIOD),
+                new SandboxDeaths(host, layout, pods, pool, observer, threads.background(), clock),
                 new LogStreamer(pods, clock),
                 monitor,
                 new RuntimeReadiness(monitor, dindImages, security, pool, threads.background(), clock),

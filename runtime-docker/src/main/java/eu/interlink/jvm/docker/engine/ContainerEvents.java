@@ -30,8 +30,12 @@ public final class ContainerEvents implements Closeable {
         /** A stream opened: what happened to the containers before it may have been missed. */
         void connected();
 
-        /** Something happened to the container with this id: it started, stopped, was paused or was removed. */
-        void changed(String containerId);
+        /**
+         * Something happened to the container with this id: it started, stopped, was paused or was removed.
+         *
+         * @param attributes what the event tells of the container: its name and labels; empty when it tells nothing
+         */
+        void changed(String containerId, Map<String, String> attributes);
 
         /**
          * The stream could not be opened, or it broke; it is opened again after {@code retryIn}.
@@ -150,8 +154,10 @@ public final class ContainerEvents implements Closeable {
         @Override
         public void onNext(Event event) {
             String id = event.getActor() != null ? event.getActor().getId() : event.getId();
+            Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null
+                    ? Map.of() : event.getActor().getAttributes();
             if (id != null && !isClosed()) {
-                listener.changed(id);
+                listener.changed(id, attributes);
             }
         }
 

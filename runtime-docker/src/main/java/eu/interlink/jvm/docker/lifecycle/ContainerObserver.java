@@ -46,7 +46,7 @@ public final class ContainerObserver {
                     }
 
                     @Override
-                    public void changed(String containerId) {
+                    public void changed(String containerId, Map<String, String> attributes) {
                         if (pod.isCurrentRun(containerId)) {
                             observe(pod, containerId);
                         }

@@ -57,6 +57,7 @@ public final class PodRecord {
     private volatile Reason podFailure;
     private volatile Sandbox sandbox;
     private volatile DeadlineExceeded deadlineExceeded;
+    private volatile SandboxLost sandboxLost;
 
     /**
      * A pod whose start builds its own sandbox.
@@ -180,7 +181,7 @@ public final class PodRecord {
      * killed it because its postStart hook or a probe failed, whatever its code, as kubelet counts it.
      */
     boolean runsAgain(String name, ContainerSnapshot run) {
-        if (deadlineExceeded != null) {
+        if (deadlineExceeded != null || sandboxLost != null) {
             return false;
         }
         boolean init = initContainers().stream().anyMatch(container -> container.getName().equals(name));
@@ -201,10 +202,35 @@ public final class PodRecord {
         if (deadlineExceeded != null) {
             return false;
         }
-        Set<String> notTerminated = SpecContainers.of(pod.getSpec()).map(Container::getName)
-                .filter(name -> !terminated(name)).collect(Collectors.toSet());
-        deadlineExceeded = new DeadlineExceeded(at, notTerminated);
+        deadlineExceeded = new DeadlineExceeded(at, notTerminated());
         return true;
+    }
+
+    /**
+     * Records that the pod's sandbox died, with the containers that had not terminated, and stops the pod's work: no
+     * container runs again in a dead sandbox. Nothing is recorded once the active deadline passed, or when the death
+     * was recorded already; false then.
+     *
+     * @param at      when it died
+     * @param message what happened to it
+     */
+    public synchronized boolean loseSandbox(Instant at, String message) {
+        if (sandboxLost != null || deadlineExceeded != null) {
+            return false;
+        }
+        sandboxLost = new SandboxLost(at, message, notTerminated());
+        stop();
+        return true;
+    }
+
+    /** That the pod's sandbox died, or null while it lives (as far as is known). */
+    public SandboxLost sandboxLost() {
+        return sandboxLost;
+    }
+
+    private Set<String> notTerminated() {
+        return SpecContainers.of(pod.getSpec()).map(Container::getName)
+                .filter(name -> !terminated(name)).collect(Collectors.toSet());
     }
 
     /** That the pod's active deadline passed, or null while it has not (or the pod has none). */

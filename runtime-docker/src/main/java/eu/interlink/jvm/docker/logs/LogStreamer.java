@@ -11,6 +11,7 @@ import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
 import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
 import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
+import eu.interlink.jvm.docker.lifecycle.SandboxLost;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -45,13 +46,18 @@ public final class LogStreamer implements AutoCloseable {
      * Finds the log the request asks for; it is read when written. A container that is not created yet has an
      * empty log.
      *
-     * @throws PodNotFoundException when no such pod or container is known
+     * @throws PodNotFoundException when no such pod or container is known, or the pod's sandbox died with its logs
      */
     public LogStream open(LogRequest request) {
         PodRecord pod = pods.find(request.podUid())
                 .orElseThrow(() -> new PodNotFoundException("no pod with UID " + request.podUid()));
         if (!pod.hasContainer(request.containerName())) {
             throw new PodNotFoundException("pod " + pod.identity() + " has no container " + request.containerName());
+        }
+        SandboxLost lost = pod.sandboxLost();
+        if (lost != null) {
+            throw new PodNotFoundException("the logs of pod " + pod.identity() + " are gone with its sandbox: "
+                    + lost.message());
         }
         Optional<String> containerId = request.options().previous()
                 ? Optional.of(previousRun(pod, request.containerName()).containerId())

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +104,29 @@ public final class SandboxPool {
             }
         }
         return Optional.ofNullable(sandbox);
+    }
+
+    /** The ids of the ready sandboxes. */
+    public Set<String> readyIds() {
+        return ready.stream().map(Sandbox::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * Drops the ready sandbox of this id, which died: removes what is left of it, in the background, and builds
+     * another. Does nothing for a sandbox that is not ready in the pool (taken, or never its own).
+     */
+    public void lost(String sandboxId) {
+        Optional<Sandbox> dead = ready.stream().filter(sandbox -> sandbox.id().equals(sandboxId)).findFirst();
+        if (dead.isEmpty() || !ready.remove(dead.get())) {
+            return;
+        }
+        LOG.warn("Pool sandbox {} died; building another", sandboxId);
+        synchronized (this) {
+            if (!closed) {
+                executor.execute(() -> members.discard(dead.get()));
+            }
+            fill();
+        }
     }
 
     /** Whether the pool is full, such as {@code pool 1/2 sandboxes ready}, with the last failure while it is not. */

@@ -5,6 +5,7 @@ import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
 import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
 import eu.interlink.jvm.docker.lifecycle.DeadlineExceeded;
 import eu.interlink.jvm.docker.lifecycle.Reason;
+import eu.interlink.jvm.docker.lifecycle.SandboxLost;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
@@ -76,9 +77,29 @@ public final class ContainerStatusMapper {
      * @param at   when the deadline passed
      */
     public static ContainerStatus deadlineExceeded(Container spec, ContainerRuns runs, Instant at) {
+        return endedByPod(spec, runs, at, NO_CONTAINER_EXIT_CODE, DeadlineExceeded.REASON, DeadlineExceeded.MESSAGE);
+    }
+
+    /**
+     * A spec container that its sandbox's death ended, as kubelet reports a container it lost: with the exit code and
+     * end of its current run once that was seen ended, else with SIGKILL's exit code and the death's time.
+     *
+     * @param runs its runs, or null when it never had a Docker container
+     */
+    public static ContainerStatus sandboxLost(Container spec, ContainerRuns runs, SandboxLost lost) {
+        return endedByPod(spec, runs, lost.at(), KILLED_EXIT_CODE, SandboxLost.REASON, lost.message());
+    }
+
+    /**
+     * A spec container that something that befell its whole pod ended at this time.
+     *
+     * @param runs                 its runs, or null when it never had a Docker container
+     * @param exitCodeNeverCreated the exit code of a container that never had a Docker container
+     */
+    private static ContainerStatus endedByPod(Container spec, ContainerRuns runs, Instant at, int exitCodeNeverCreated,
+            String reason, String message) {
         if (runs == null) {
-            return withoutContainer(spec, terminated(NO_CONTAINER_EXIT_CODE, DeadlineExceeded.REASON,
-                    DeadlineExceeded.MESSAGE, null, at));
+            return withoutContainer(spec, terminated(exitCodeNeverCreated, reason, message, null, at));
         }
         ContainerSnapshot run = runs.current();
         boolean ended = run != null && run.ended() && run.finishedAt() != null;
@@ -92,8 +113,8 @@ public final class ContainerStatusMapper {
                 .withLastState(previous == null ? null : ended(previous))
                 .withReady(false)
                 .withStarted(false)
-                .withState(terminated(ended ? run.exitStatus() : KILLED_EXIT_CODE, DeadlineExceeded.REASON,
-                        DeadlineExceeded.MESSAGE, run == null ? null : run.startedAt(), ended ? run.finishedAt() : at))
+                .withState(terminated(ended ? run.exitStatus() : KILLED_EXIT_CODE, reason, message,
+                        run == null ? null : run.startedAt(), ended ? run.finishedAt() : at))
                 .build();
     }
 

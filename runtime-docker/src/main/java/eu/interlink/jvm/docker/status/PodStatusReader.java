@@ -9,6 +9,7 @@ import eu.interlink.jvm.docker.lifecycle.PodRecord;
 import eu.interlink.jvm.docker.lifecycle.Reason;
 import eu.interlink.jvm.docker.lifecycle.RestartRule;
 import eu.interlink.jvm.docker.lifecycle.RunHealth;
+import eu.interlink.jvm.docker.lifecycle.SandboxLost;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -30,7 +31,8 @@ import java.util.function.Function;
  * ({@link RestartRule}), as kubelet reports it, so that interLink never takes the pod for ended. A running run that
  * its postStart hook or probes do not make ready yet is {@code waiting} ({@link RunHealthOverlay}). Once the pod's
  * active deadline passed, each container that had not terminated then is terminated with reason
- * {@code DeadlineExceeded}.
+ * {@code DeadlineExceeded}; once its sandbox died, with reason {@code ContainerStatusUnknown} and what befell the
+ * sandbox.
  */
 public final class PodStatusReader {
 
@@ -75,6 +77,10 @@ public final class PodStatusReader {
         DeadlineExceeded deadline = pod.deadlineExceeded();
         if (deadline != null && deadline.ended(spec.getName())) {
             return ContainerStatusMapper.deadlineExceeded(spec, runs.orElse(null), deadline.at());
+        }
+        SandboxLost lost = pod.sandboxLost();
+        if (lost != null && lost.ended(spec.getName())) {
+            return ContainerStatusMapper.sandboxLost(spec, runs.orElse(null), lost);
         }
         if (runs.isPresent()) {
             return fromRuns(pod, runs.get(), spec);

@@ -108,7 +108,7 @@ class ContainerEventsTest {
         }
 
         @Override
-        public void changed(String containerId) {
+        public void changed(String containerId, Map<String, String> attributes) {
             changes.add(containerId);
         }
 
