@@ -62,21 +62,6 @@ class StatusViewTest {
         }
     }
 
-    @Test
-    void aSandboxThatDiesLeavesItsRunningContainersUnknownWithTheReason() {
-        Pod pod = pod("sandbox-dies", shell("main", "sleep 3600"));
-        String sandboxId = shared.fixture().create(pod).podJid();
-        awaitRunning(pod);
-
-        shared.fixture().docker.killContainerCmd("interlink-sandbox-" + sandboxId).exec();
-
-        PodStatus lost = await().atMost(EVENT_TIME).pollInterval(Duration.ofMillis(100))
-                .until(() -> shared.fixture().status(pod), status -> stateOf(status).getWaiting() != null);
-        assertThat(stateOf(lost).getWaiting().getReason()).isEqualTo("ContainerStatusUnknown");
-        assertThat(stateOf(lost).getWaiting().getMessage()).contains(sandboxId);
-        assertThat(lost.containers().get(0).getContainerID()).isNotBlank();
-    }
-
     private static PodStatus awaitRunning(Pod pod) {
         return shared.fixture().awaitStatus(pod, status -> stateOf(status).getRunning() != null);
     }
