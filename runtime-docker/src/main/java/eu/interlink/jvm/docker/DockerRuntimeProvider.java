@@ -150,7 +150,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                         new MemoryVolumes(new SandboxMounts(host, layout)),
                         new RunGuard(checks, preStops, threads.probes(), threads.killers())),
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), threads.background(),
-                        settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY),
+                        settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY, monitor::answersNow),
                 new PodStatusReader(restarts),
                 new PeriodicReconcile(pods, observer, threads.background(), RECONCILE_PERIOD),
                 new SandboxDeaths(host, layout, pods, pool, observer, threads.background(), clock),

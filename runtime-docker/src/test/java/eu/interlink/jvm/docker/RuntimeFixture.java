@@ -27,6 +27,7 @@ import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.lifecycle.RestartRule;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -106,6 +107,19 @@ final class RuntimeFixture implements AutoCloseable {
     /** A runtime without a pool whose containers (and failed pulls) wait this long before their first retry. */
     static RuntimeFixture withFirstRestartPause(Duration pause, Map<String, Object> dockerSettings) throws IOException {
         return open(0, dockerSettings, new DockerRuntimeProvider(pause));
+    }
+
+    /**
+     * A runtime without a pool that reaches the host engine at this unix socket, such as an {@link EngineRelay}'s,
+     * with these {@code Docker:} settings; the fixture's own client reaches the engine directly.
+     */
+    static RuntimeFixture throughSocket(Path hostSocket, Map<String, Object> dockerSettings) throws IOException {
+        return open(0, dockerSettings, new DockerRuntimeProvider(RestartRule.KUBELET_FIRST_PAUSE, hostSocket));
+    }
+
+    /** The unix socket of the engine the tests use, as {@code DOCKER_HOST} names it. */
+    static Path engineSocket() {
+        return Path.of(DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost().getPath());
     }
 
     private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,

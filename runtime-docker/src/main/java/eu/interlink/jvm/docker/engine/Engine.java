@@ -53,7 +53,8 @@ public final class Engine implements AutoCloseable {
      * Runs one request/response call, bounded by the call timeout.
      *
      * @param action what the call does, for the error message, such as {@code inspect container 3f2a}
-     * @throws EngineException when no answer comes in time; docker-java's own exceptions pass through
+     * @throws EngineException when no answer comes in time, or the engine cannot be reached; docker-java's own
+     *                         exceptions pass through
      */
     public <T> T call(String action, Function<DockerClient, T> request) {
         return bounded(action, callTimeout, calls, request);
@@ -110,6 +111,12 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new EngineException(address + ": " + action + " was interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() != null && e.getCause().getClass() == RuntimeException.class
+                    && e.getCause().getCause() instanceof IOException io) {
+                // docker-java wraps a failed connection in a bare RuntimeException, which names neither engine nor call.
+                throw new EngineException(address + ": " + action + " failed: the engine does not answer (" + io + ")",
+                        e.getCause());
+            }
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }

@@ -40,6 +40,12 @@ public final class HostEngineMonitor {
         latest.refreshNow();
     }
 
+    /** Asks the engine now, within the call timeout, and tells whether it answered. */
+    public boolean answersNow() {
+        refresh();
+        return readiness().ready();
+    }
+
     /** Whether the engine answered lately; never waits. */
     public Readiness readiness() {
         return latest.get().readiness();

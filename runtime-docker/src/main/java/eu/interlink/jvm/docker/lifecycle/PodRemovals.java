@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.lifecycle;
 
+import eu.interlink.jvm.docker.engine.Backoff;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>A removal waits until the pod's work under way, if any (its start, a restart), has ended, then removes the pod's own sandbox and every sandbox
  * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
  * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
- * again, with backoff, a few times; each failure is logged with what was left behind. Thread-safe.
+ * again, with backoff, a few times; each failure is logged with what was left behind. A removal that failed while the
+ * host engine does not answer is tried again, with backoff up to {@value #LONGEST_OUTAGE_PAUSE_SECONDS} s, until it
+ * answers (or the runtime closes), and such tries are not counted. Thread-safe.
  */
 public final class PodRemovals {
 
@@ -32,6 +36,7 @@ public final class PodRemovals {
 
     /** How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs and removals of one pod. */
     private static final int CALLS_PER_ATTEMPT = 10;
+    private static final long LONGEST_OUTAGE_PAUSE_SECONDS = 10;
 
     private record Removal(PodIdentity pod, Optional<PodRecord> known, Duration grace, CompletableFuture<Void> after,
             long deadline, CompletableFuture<Void> done) {
@@ -42,6 +47,8 @@ public final class PodRemovals {
     private final Duration callTimeout;
     private final int attempts;
     private final Duration firstRetry;
+    private final Backoff outageRetries;
+    private final BooleanSupplier hostAnswers;
     private final ConcurrentMap<String, Removal> underWay = new ConcurrentHashMap<>();
 
     /**
@@ -50,14 +57,17 @@ public final class PodRemovals {
      * @param callTimeout the bound on each call a removal makes
      * @param attempts    how often a removal is tried before it is given up
      * @param firstRetry  the pause before the first retry; it doubles before each next one
+     * @param hostAnswers asks the host engine, within the call timeout, whether it answers
      */
     public PodRemovals(PodTeardown teardown, ScheduledExecutorService background, Duration callTimeout, int attempts,
-            Duration firstRetry) {
+            Duration firstRetry, BooleanSupplier hostAnswers) {
         this.teardown = teardown;
         this.background = background;
         this.callTimeout = callTimeout;
         this.attempts = attempts;
         this.firstRetry = firstRetry;
+        this.outageRetries = new Backoff(firstRetry, Duration.ofSeconds(LONGEST_OUTAGE_PAUSE_SECONDS));
+        this.hostAnswers = hostAnswers;
     }
 
     /**
@@ -78,7 +88,7 @@ public final class PodRemovals {
         removal.done().whenComplete((ignored, failure) -> underWay.remove(pod.uid(), removal));
         CompletableFuture.allOf(removal.after(), known.map(PodRecord::workEnded)
                         .orElseGet(() -> CompletableFuture.completedFuture(null)))
-                .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO));
+                .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO, null));
     }
 
     /**
@@ -107,9 +117,10 @@ public final class PodRemovals {
         return callTimeout.plus(grace).plus(callTimeout.multipliedBy((long) CALLS_PER_ATTEMPT * attempts)).plus(pauses);
     }
 
-    private void schedule(Removal removal, int attempt, Duration delay) {
+    /** @param outagePause the pause before this attempt while the host engine did not answer, else null */
+    private void schedule(Removal removal, int attempt, Duration delay, Duration outagePause) {
         try {
-            background.schedule(() -> run(removal, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+            background.schedule(() -> run(removal, attempt, outagePause), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.warn("The removal of pod {} was stopped by the runtime's close before attempt {}; its sandboxes may be"
                     + " left behind", removal.pod(), attempt);
@@ -117,7 +128,7 @@ public final class PodRemovals {
         }
     }
 
-    private void run(Removal removal, int attempt) {
+    private void run(Removal removal, int attempt, Duration outagePause) {
         Set<String> sandboxes = new LinkedHashSet<>();
         removal.known().ifPresent(record -> sandboxes.add(record.sandboxId()));
         try {
@@ -129,12 +140,19 @@ public final class PodRemovals {
                     attempt == 1 ? removal.known() : Optional.empty());
             removal.done().complete(null);
         } catch (RuntimeException e) {
+            if (!hostAnswers.getAsBoolean()) {
+                Duration pause = outageRetries.after(outagePause);
+                LOG.warn("Removing pod {} failed: {}; the host engine does not answer: trying again in {} ms, until it"
+                        + " does", removal.pod(), DockerMessages.oneLine(e), pause.toMillis());
+                schedule(removal, attempt, pause, pause);
+                return;
+            }
             List<String> remains = teardown.remains(sandboxes);
             if (attempt < attempts) {
                 Duration pause = firstRetry.multipliedBy(1L << (attempt - 1));
                 LOG.warn("Removing pod {} failed (attempt {} of {}): {}; left behind: {}; trying again in {} ms",
                         removal.pod(), attempt, attempts, DockerMessages.oneLine(e), remains, pause.toMillis());
-                schedule(removal, attempt + 1, pause);
+                schedule(removal, attempt + 1, pause, null);
             } else {
                 LOG.error("Gave up removing pod {} after {} attempts: {}; left behind: {}", removal.pod(), attempts,
                         DockerMessages.oneLine(e), remains);
