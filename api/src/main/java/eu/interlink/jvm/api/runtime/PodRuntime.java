@@ -56,6 +56,8 @@ public interface PodRuntime extends AutoCloseable {
      * @param pod the pod and the objects its containers mount; never null
      * @return the pod's UID and the runtime's id for it; never null
      * @throws InvalidPodException when the pod cannot be run as asked; nothing is left behind
+     * @throws RuntimeUnavailableException when the backend does not answer what create must know at once; nothing is
+     *                                     left behind, and the same create may be sent again later
      */
     CreateResponse create(RetrievedPodData pod);
 

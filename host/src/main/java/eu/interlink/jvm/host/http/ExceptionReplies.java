@@ -2,6 +2,7 @@ package eu.interlink.jvm.host.http;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.runtime.PodNotFoundException;
+import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
 import eu.interlink.jvm.api.wire.WireFormatException;
 import java.io.IOException;
 import org.eclipse.jetty.http.HttpException;
@@ -37,6 +38,8 @@ final class ExceptionReplies {
             replies.sendError(request, response, callback, HttpStatus.BAD_REQUEST_400, failure.getMessage());
         } else if (failure instanceof PodNotFoundException) {
             replies.sendError(request, response, callback, HttpStatus.NOT_FOUND_404, failure.getMessage());
+        } else if (failure instanceof RuntimeUnavailableException) {
+            replies.sendError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, failure.getMessage());
         } else if (failure instanceof HttpException http) {
             String reason = http.getReason() == null ? HttpStatus.getMessage(http.getCode()) : http.getReason();
             replies.sendError(request, response, callback, http.getCode(), reason);

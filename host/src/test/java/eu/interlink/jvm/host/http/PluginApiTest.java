@@ -14,6 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.runtime.PodNotFoundException;
+import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
 import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.api.wire.AcceleratorAvailability;
 import eu.interlink.jvm.api.wire.NodeResources;
@@ -100,6 +101,17 @@ class PluginApiTest {
 
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(error(response)).isEqualTo("spec.containers[0].securityContext.privileged: not allowed");
+        }
+
+        @Test
+        void answers_503_with_the_runtimes_message_when_its_backend_does_not_answer() {
+            runtime.createFailure = new RuntimeUnavailableException("cannot inspect network n: no answer within 3 s",
+                    null);
+
+            ContentResponse response = client.send("POST", "/create", createRequest("p", "uid-1"));
+
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(error(response)).isEqualTo("cannot inspect network n: no answer within 3 s");
         }
 
         @Test

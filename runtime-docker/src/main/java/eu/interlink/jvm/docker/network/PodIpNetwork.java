@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.network;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.sandbox.SandboxNeeds.FixedAddress;
@@ -39,6 +40,7 @@ public final class PodIpNetwork {
      *
      * @throws InvalidPodException naming the annotation when its value is no IP literal or is outside the network's
      *                             subnets, or naming the setting when no network is configured or it cannot be used
+     * @throws RuntimeUnavailableException when the host engine does not tell the network's subnets
      */
     public Optional<FixedAddress> requestedBy(Pod pod) {
         Map<String, String> annotations = pod.getMetadata().getAnnotations();
@@ -73,7 +75,7 @@ public final class PodIpNetwork {
             throw new InvalidPodException("metadata.annotations[" + ANNOTATION + "]: the network " + name + " ("
                     + SETTING + ") does not exist on this node's Docker engine");
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot inspect network " + name + " (" + SETTING + "): "
+            throw new RuntimeUnavailableException("cannot inspect network " + name + " (" + SETTING + "): "
                     + DockerMessages.oneLine(e), e);
         }
         List<Network.Ipam.Config> configs = network.getIpam() == null || network.getIpam().getConfig() == null
