@@ -70,7 +70,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
      */
     private static final int POOL_STOP_CALLS = 10;
 
-    /** How often every running container is inspected, in case an engine's event was missed. */
+    /** How often every sandbox and every running container is inspected, in case an engine's event was missed. */
     private static final Duration RECONCILE_PERIOD = Duration.ofSeconds(30);
 
     private final Duration firstRestartPause;
@@ -138,6 +138,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         RestartRule restarts = new RestartRule(firstRestartPause);
         ContainerRunner runner = new ContainerRunner();
         ContainerObserver observer = new ContainerObserver(runner, threads.background());
+        SandboxDeaths deaths = new SandboxDeaths(host, layout, pods, pool, observer, threads.background(), clock);
         Checks checks = new Checks(ProbeHttp.client(threads.http(), settings.callTimeout()));
         PreStopHooks preStops = new PreStopHooks(checks, threads.hooks());
         DockerRuntime runtime = new DockerRuntime(
@@ -152,8 +153,8 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), threads.background(),
                         settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY, monitor::answersNow),
                 new PodStatusReader(restarts),
-                new PeriodicReconcile(pods, observer, threads.background(), RECONCILE_PERIOD),
-                new SandboxDeaths(host, layout, pods, pool, observer, threads.background(), clock),
+                new PeriodicReconcile(pods, observer, deaths, threads.background(), RECONCILE_PERIOD),
+                deaths,
                 new LogStreamer(pods, clock),
                 monitor,
                 new RuntimeReadiness(monitor, dindImages, security, pool, threads.background(), clock),

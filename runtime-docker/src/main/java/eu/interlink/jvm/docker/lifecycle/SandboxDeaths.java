@@ -95,7 +95,7 @@ public final class SandboxDeaths implements AutoCloseable {
     }
 
     /** Checks every sandbox of a pod and of the pool; never throws. */
-    private void checkAll() {
+    void checkAll() {
         pods.all().stream().filter(pod -> pod.sandbox().isPresent()).map(PodRecord::sandboxId).forEach(this::check);
         pool.readyIds().forEach(this::check);
     }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.interlink.jvm.docker.lifecycle.ContainerRuns;
 import eu.interlink.jvm.docker.lifecycle.ContainerSnapshot;
 import eu.interlink.jvm.docker.lifecycle.Reason;
+import eu.interlink.jvm.docker.lifecycle.SandboxLost;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ContainerStatusMapperTest {
@@ -188,5 +190,28 @@ class ContainerStatusMapperTest {
         assertThat(stopping.getContainerID()).isEqualTo("docker://abc123");
         assertThat(neverRan.getContainerID()).isNull();
         assertThat(neverRan.getState().getTerminated().getExitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aContainerWhoseSandboxDiedIsTerminatedAsKubeletReportsAContainerItLost() {
+        SandboxLost lost = new SandboxLost(Instant.parse("2026-07-14T10:00:03Z"),
+                "sandbox 3f2a died: its container interlink-sandbox-3f2a exited with code 137", Set.of("main"));
+        ContainerRuns running = new ContainerRuns("abc123", 2, null, null,
+                docker("running", 0, false, null, STARTED, null), null);
+
+        ContainerStatus wasRunning = ContainerStatusMapper.sandboxLost(SPEC, running, lost);
+        ContainerStatus neverRan = ContainerStatusMapper.sandboxLost(SPEC, null, lost);
+
+        assertThat(List.of(wasRunning, neverRan)).allSatisfy(status -> {
+            assertThat(status.getState().getTerminated().getReason()).isEqualTo("ContainerStatusUnknown");
+            assertThat(status.getState().getTerminated().getExitCode()).isEqualTo(137);
+            assertThat(status.getState().getTerminated().getMessage()).isEqualTo(lost.message());
+            assertThat(status.getState().getTerminated().getFinishedAt()).isEqualTo("2026-07-14T10:00:03Z");
+            assertThat(status.getReady()).isFalse();
+        });
+        assertThat(wasRunning.getState().getTerminated().getStartedAt()).isEqualTo("2026-07-14T10:00:00Z");
+        assertThat(wasRunning.getContainerID()).isEqualTo("docker://abc123");
+        assertThat(wasRunning.getRestartCount()).isEqualTo(2);
+        assertThat(neverRan.getContainerID()).isNull();
     }
 }
