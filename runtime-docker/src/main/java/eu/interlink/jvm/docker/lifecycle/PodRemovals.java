@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
  * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
  * again, with backoff, a few times; each failure is logged with what was left behind. A removal that failed while the
- * host engine does not answer is tried again, with backoff up to {@value #LONGEST_OUTAGE_PAUSE_SECONDS} s, until it
+ * host engine does not answer is tried again, with backoff up to 10 s, until it
  * answers (or the runtime closes), and such tries are not counted. Thread-safe.
  */
 public final class PodRemovals {
@@ -36,7 +36,7 @@ public final class PodRemovals {
 
     /** How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs and removals of one pod. */
     private static final int CALLS_PER_ATTEMPT = 10;
-    private static final long LONGEST_OUTAGE_PAUSE_SECONDS = 10;
+    private static final Duration LONGEST_OUTAGE_PAUSE = Duration.ofSeconds(10);
 
     private record Removal(PodIdentity pod, Optional<PodRecord> known, Duration grace, CompletableFuture<Void> after,
             long deadline, CompletableFuture<Void> done) {
@@ -66,7 +66,7 @@ public final class PodRemovals {
         this.callTimeout = callTimeout;
         this.attempts = attempts;
         this.firstRetry = firstRetry;
-        this.outageRetries = new Backoff(firstRetry, Duration.ofSeconds(LONGEST_OUTAGE_PAUSE_SECONDS));
+        this.outageRetries = new Backoff(firstRetry, LONGEST_OUTAGE_PAUSE);
         this.hostAnswers = hostAnswers;
     }
 
