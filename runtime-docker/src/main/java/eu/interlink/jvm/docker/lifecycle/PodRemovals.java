@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.recovery.PodJournal;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>A removal waits until the pod's work under way, if any (its start, a restart), has ended, then removes the pod's own sandbox and every sandbox
  * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
  * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
- * again, with backoff, a few times; each failure is logged with what was left behind. Thread-safe.
+ * again, with backoff, a few times; each failure is logged with what was left behind. A pod is forgotten by the
+ * {@link PodJournal} once its removal is done, so that a runtime restarted before that finishes it. Thread-safe.
  */
 public final class PodRemovals {
 
@@ -38,6 +41,7 @@ public final class PodRemovals {
     }
 
     private final PodTeardown teardown;
+    private final PodJournal journal;
     private final ScheduledExecutorService background;
     private final Duration callTimeout;
     private final int attempts;
@@ -51,9 +55,10 @@ public final class PodRemovals {
      * @param attempts    how often a removal is tried before it is given up
      * @param firstRetry  the pause before the first retry; it doubles before each next one
      */
-    public PodRemovals(PodTeardown teardown, ScheduledExecutorService background, Duration callTimeout, int attempts,
-            Duration firstRetry) {
+    public PodRemovals(PodTeardown teardown, PodJournal journal, ScheduledExecutorService background,
+            Duration callTimeout, int attempts, Duration firstRetry) {
         this.teardown = teardown;
+        this.journal = journal;
         this.background = background;
         this.callTimeout = callTimeout;
         this.attempts = attempts;
@@ -79,6 +84,12 @@ public final class PodRemovals {
         CompletableFuture.allOf(removal.after(), known.map(PodRecord::workEnded)
                         .orElseGet(() -> CompletableFuture.completedFuture(null)))
                 .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO));
+    }
+
+    /** The sandboxes of the known pods whose removals are under way. */
+    public Set<String> sandboxesUnderWay() {
+        return underWay.values().stream().flatMap(removal -> removal.known().stream()).map(PodRecord::sandboxId)
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -127,6 +138,7 @@ public final class PodRemovals {
             sandboxes.addAll(teardown.sandboxesOf(removal.pod().uid()));
             teardown.remove(sandboxes, attempt == 1 ? removal.grace() : Duration.ZERO,
                     attempt == 1 ? removal.known() : Optional.empty());
+            journal.forget(removal.pod().uid());
             removal.done().complete(null);
         } catch (RuntimeException e) {
             List<String> remains = teardown.remains(sandboxes);
