@@ -139,7 +139,8 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         PodRemovals removals = new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), journal,
                 threads.background(), settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY);
         PodRecovery recovery = new PodRecovery(journal, pods, planner, starter,
-                new PodRecoverer(host, layout, claims, sandboxes, remover, runner, starter), removals,
+                new PodRecoverer(host, layout, claims, sandboxes, remover, runner, starter, threads.starters(),
+                        threads.background()), removals,
                 threads.starters());
         Leftovers leftovers = new Leftovers(layout, remover, () -> {
             Set<String> owned = new HashSet<>(removals.sandboxesUnderWay());

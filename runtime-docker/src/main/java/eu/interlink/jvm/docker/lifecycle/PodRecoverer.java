@@ -1,19 +1,26 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import eu.interlink.jvm.docker.engine.Backoff;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.engine.Labels;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.sandbox.SandboxRemover;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +38,14 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>Starting over removes what the start had made (half a sandbox, a pool sandbox taken but not claimed) first.
+ * While Docker does not answer, the pod waits, saying so, and its takeover is tried again.
  */
 public final class PodRecoverer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodRecoverer.class);
     /** The reason of a pod whose sandbox stopped while no runtime watched it. */
     static final String SANDBOX_LOST = "ContainerStatusUnknown";
+    private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final Engine host;
     private final SandboxLayout layout;
@@ -45,9 +54,16 @@ public final class PodRecoverer {
     private final SandboxRemover remover;
     private final ContainerRunner runner;
     private final PodStarter starter;
+    private final Executor starters;
+    private final ScheduledExecutorService background;
 
+    /**
+     * @param starters   where a takeover is tried again; owned by the caller
+     * @param background where the pause before it is timed; owned by the caller
+     */
     public PodRecoverer(Engine host, SandboxLayout layout, SandboxClaims claims, SandboxFactory sandboxes,
-            SandboxRemover remover, ContainerRunner runner, PodStarter starter) {
+            SandboxRemover remover, ContainerRunner runner, PodStarter starter, Executor starters,
+            ScheduledExecutorService background) {
         this.host = host;
         this.layout = layout;
         this.claims = claims;
@@ -55,40 +71,88 @@ public final class PodRecoverer {
         this.remover = remover;
         this.runner = runner;
         this.starter = starter;
+        this.starters = starters;
+        this.background = background;
     }
 
-    /** Takes the pod over, as a step of its work, ending each failure in a reported state; never throws. */
+    /**
+     * Takes the pod over, as a step of its work, ending each failure in a reported state; never throws. While Docker
+     * does not answer, the pod waits with the reason and the takeover is tried again, after pauses from 1 s doubling
+     * to 30 s.
+     */
     public void recover(PodRecord pod) {
+        recover(pod, null);
+    }
+
+    private void recover(PodRecord pod, Duration lastPause) {
         starter.step(pod, () -> {
-            pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "taking the pod over after the plugin restarted"));
-            String id = pod.sandboxId();
-            if (!claims.sandboxesOf(pod.identity().uid()).contains(id)) {
-                startOver(pod, "its sandbox had not been claimed");
-                return;
-            }
-            InspectContainerResponse container;
+            Runnable next;
             try {
-                container = host.call("inspect sandbox container " + id,
-                        client -> client.inspectContainerCmd(layout.containerName(id)).exec());
-            } catch (NotFoundException e) {
-                startOver(pod, "its sandbox had not been built");
+                next = takeOver(pod);
+            } catch (EngineException | DockerException e) {
+                Duration pause = RETRIES.after(lastPause);
+                pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "cannot take the pod over after the plugin"
+                        + " restarted (" + DockerMessages.oneLine(e) + "); trying again in " + pause.toSeconds() + " s"));
+                LOG.warn("Pod {} cannot be taken over yet: {}; trying again in {} s", pod.identity(),
+                        DockerMessages.oneLine(e), pause.toSeconds());
+                retryLater(pod, pause);
                 return;
             }
-            if (!Boolean.TRUE.equals(container.getState().getRunning())) {
-                pod.failPod(new Reason(SANDBOX_LOST, "sandbox " + id + " stopped while no plugin watched it ("
-                        + how(container.getState()) + "), so the pod's containers are gone"));
-                LOG.info("Pod {} failed: its sandbox {} stopped while no plugin watched it", pod.identity(), id);
-                return;
-            }
-            Sandbox sandbox = sandboxes.reopen(id, pod.plan().sandbox(), pod.cancellation());
+            next.run();
+        });
+    }
+
+    private void retryLater(PodRecord pod, Duration pause) {
+        try {
+            pod.cancellation().schedule(background, pause, () -> starters.execute(() -> recover(pod, pause)));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Pod {} is left as it is: the runtime is closing", pod.identity());
+        }
+    }
+
+    /** Finds out how far the pod had come from Docker's objects, and returns what goes on from there. */
+    private Runnable takeOver(PodRecord pod) {
+        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "taking the pod over after the plugin restarted"));
+        String id = pod.sandboxId();
+        if (!claims.sandboxesOf(pod.identity().uid()).contains(id)) {
+            return startOver(pod, "its sandbox had not been claimed");
+        }
+        InspectContainerResponse container;
+        try {
+            container = host.call("inspect sandbox container " + id,
+                    client -> client.inspectContainerCmd(layout.containerName(id)).exec());
+        } catch (NotFoundException e) {
+            return startOver(pod, "its sandbox had not been built");
+        }
+        if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+            String how = how(container.getState());
+            return () -> {
+                LOG.info("Pod {} failed: its sandbox {} stopped while no plugin watched it ({})", pod.identity(), id, how);
+                pod.failPod(new Reason(SANDBOX_LOST, "sandbox " + id + " stopped while no plugin watched it (" + how
+                        + "), so the pod's containers are gone"));
+            };
+        }
+        Sandbox sandbox = sandboxes.reopen(id, pod.plan().sandbox(), pod.cancellation());
+        try {
             if (!adoptRuns(pod, sandbox)) {
                 sandbox.close();
-                startOver(pod, "it had no container yet");
-                return;
+                return startOver(pod, "it had no container yet");
             }
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        return () -> {
             LOG.info("Took over pod {} in sandbox {}", pod.identity(), id);
             starter.resume(pod, sandbox);
-        });
+        };
+    }
+
+    /** Removes what the pod's start had made, and returns the start, from the beginning. */
+    private Runnable startOver(PodRecord pod, String why) {
+        LOG.info("Starting pod {} over: {}", pod.identity(), why);
+        remover.remove(pod.sandboxId());
+        return () -> starter.start(pod);
     }
 
     /**
@@ -99,12 +163,6 @@ public final class PodRecoverer {
         LOG.warn("Pod {} cannot be taken over: {}", pod.identity(), why);
         pod.failPod(new Reason(PodContainers.CONFIG_ERROR, "the plugin restarted with settings under which it cannot"
                 + " run this pod: " + why));
-    }
-
-    private void startOver(PodRecord pod, String why) {
-        LOG.info("Starting pod {} over: {}", pod.identity(), why);
-        remover.remove(pod.sandboxId());
-        starter.start(pod);
     }
 
     /**
