@@ -140,11 +140,10 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 threads.background(), settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY);
         PodRecovery recovery = new PodRecovery(journal, pods, planner, starter,
                 new PodRecoverer(host, layout, claims, sandboxes, remover, runner, starter, threads.starters(),
-                        threads.background()), removals,
-                threads.starters());
+                        threads.background()), removals, claims, threads.starters());
         Leftovers leftovers = new Leftovers(layout, remover, () -> {
             Set<String> owned = new HashSet<>(removals.sandboxesUnderWay());
-            owned.addAll(recovery.removing());
+            owned.addAll(recovery.kept());
             pods.all().forEach(pod -> owned.add(pod.sandboxId()));
             return owned;
         });

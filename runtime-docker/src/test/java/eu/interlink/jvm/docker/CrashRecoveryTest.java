@@ -179,6 +179,27 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void aPodWhoseJournalFileIsDamagedKeepsItsSandboxUntilItsDelete() throws IOException {
+        try (RuntimeFixture fixture = RuntimeFixture.open()) {
+            Pod pod = pod("damaged", shell("main", "exec sleep 300"));
+            CreateResponse created = fixture.create(pod);
+            fixture.awaitStatus(pod, status -> RUNNING.test(status.containers().get(0)));
+            fixture.runtime.close();
+            Files.writeString(fixture.dataRoot.resolve("pods").resolve(pod.getMetadata().getUid() + ".json"), "{\"sand");
+            Path strayFolder = Files.createDirectories(fixture.dataRoot.resolve("sandboxes").resolve("stray"));
+
+            fixture.restart();
+            await("the removal of what no pod owns").atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(strayFolder));
+
+            assertThat(fixture.sandboxesOf(pod)).singleElement()
+                    .satisfies(sandbox -> assertThat(sandbox.getState()).isEqualTo("running"));
+            fixture.runtime.delete(pod);
+            fixture.awaitNothingLeftOf(pod, created.podJid());
+            assertThat(fixture.dataRoot.resolve("pods")).isEmptyDirectory();
+        }
+    }
+
+    @Test
     void aPodAcceptedButNotYetClaimedIsStartedByTheNextRuntime() throws IOException {
         try (RuntimeFixture fixture = RuntimeFixture.open()) {
             fixture.runtime.close();

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ public final class PodJournal {
     private static final Logger LOG = LoggerFactory.getLogger(PodJournal.class);
     private static final String ACCEPTED = ".json";
     private static final String DELETED = ".deleted.json";
+    private static final String TEMPORARY = ".tmp";
 
     /**
      * What create was sent for a pod, and what it answered.
@@ -113,9 +116,38 @@ public final class PodJournal {
         }
     }
 
-    /** Every pod it holds; a file that cannot be read is logged and left where it is. */
+    /**
+     * Every pod it holds; a file that cannot be read is logged and left where it is ({@link #unreadable}). Removes the
+     * temporary files of writes that a crash cut short.
+     */
     public List<Entry> entries() {
+        removeUnfinishedWrites();
         List<Entry> entries = new ArrayList<>();
+        readAll().forEach((uid, entry) -> {
+            if (entry.isPresent()) {
+                entries.add(entry.get());
+            } else {
+                LOG.error("The pod journal's file of pod {} in {} cannot be read, so the pod is not taken over; its"
+                        + " sandbox is kept for its delete", uid, folder);
+            }
+        });
+        return entries;
+    }
+
+    /** The UIDs of the pods whose files cannot be read. */
+    public List<String> unreadable() {
+        List<String> uids = new ArrayList<>();
+        readAll().forEach((uid, entry) -> {
+            if (entry.isEmpty()) {
+                uids.add(uid);
+            }
+        });
+        return uids;
+    }
+
+    /** Each pod's entry by UID, empty when its files cannot be read. */
+    private Map<String, Optional<Entry>> readAll() {
+        Map<String, Optional<Entry>> entries = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return entries;
         }
@@ -123,7 +155,8 @@ public final class PodJournal {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (!name.endsWith(DELETED)) {
-                    read(file, name.substring(0, name.length() - ACCEPTED.length())).ifPresent(entries::add);
+                    String uid = name.substring(0, name.length() - ACCEPTED.length());
+                    entries.put(uid, read(file, uid));
                 }
             }
         } catch (IOException e) {
@@ -140,8 +173,20 @@ public final class PodJournal {
                     ? Optional.of(mapper.readValue(deletion.toFile(), Deleted.class)) : Optional.empty();
             return Optional.of(new Entry(accepted, deleted));
         } catch (IOException | RuntimeException e) {
-            LOG.error("Pod journal file {} cannot be read, so its pod is not recovered: {}", file, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private void removeUnfinishedWrites() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(folder, "*" + TEMPORARY)) {
+            for (Path file : unfinished) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove the unfinished writes in the pod journal {}: {}", folder, e.getMessage());
         }
     }
 
@@ -149,7 +194,7 @@ public final class PodJournal {
         try {
             Files.createDirectories(folder);
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            Path temporary = Files.createTempFile(folder, name, ".tmp",
+            Path temporary = Files.createTempFile(folder, name, TEMPORARY,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 Files.write(temporary, mapper.writeValueAsBytes(value));

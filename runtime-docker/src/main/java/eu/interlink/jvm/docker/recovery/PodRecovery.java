@@ -9,7 +9,9 @@ import eu.interlink.jvm.docker.lifecycle.PodRecoverer;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
 import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
+import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,17 +36,20 @@ public final class PodRecovery {
     private final PodRecoverer recoverer;
     private final PodRemovals removals;
     private final Executor starters;
+    private final SandboxClaims claims;
     private final Set<String> removing = ConcurrentHashMap.newKeySet();
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     /** @param starters where pods are taken over; owned by the caller */
     public PodRecovery(PodJournal journal, PodRegistry pods, PodPlanner planner, PodStarter starter,
-            PodRecoverer recoverer, PodRemovals removals, Executor starters) {
+            PodRecoverer recoverer, PodRemovals removals, SandboxClaims claims, Executor starters) {
         this.journal = journal;
         this.pods = pods;
         this.planner = planner;
         this.starter = starter;
         this.recoverer = recoverer;
         this.removals = removals;
+        this.claims = claims;
         this.starters = starters;
     }
 
@@ -65,14 +70,20 @@ public final class PodRecovery {
                 taken++;
             }
         }
+        unreadable.addAll(journal.unreadable());
         if (taken + removed > 0) {
             LOG.info("Taking over {} pods an earlier run left, and finishing the removal of {}", taken, removed);
         }
     }
 
-    /** The sandboxes of the deleted pods whose removal this recovery finishes. */
-    public Set<String> removing() {
-        return Set.copyOf(removing);
+    /**
+     * The sandboxes that must stay although no known pod owns them: those of the deleted pods whose removal this
+     * recovery finishes, and those of the pods whose journal files cannot be read, kept for their deletes.
+     */
+    public Set<String> kept() {
+        Set<String> kept = new HashSet<>(removing);
+        unreadable.forEach(uid -> kept.addAll(claims.sandboxesOf(uid)));
+        return kept;
     }
 
     private void takeOver(PodIdentity identity, PodJournal.Entry entry) {
