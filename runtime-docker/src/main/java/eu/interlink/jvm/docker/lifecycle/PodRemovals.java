@@ -36,8 +36,11 @@ public final class PodRemovals {
     /** How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs and removals of one pod. */
     private static final int CALLS_PER_ATTEMPT = 10;
 
-    private record Removal(PodIdentity pod, Optional<PodRecord> known, Duration grace, CompletableFuture<Void> after,
-            long deadline, CompletableFuture<Void> done) {
+    /**
+     * @param sandboxId the pod's own sandbox, when known: its record's, or the one an earlier runtime's journal names
+     */
+    private record Removal(PodIdentity pod, Optional<PodRecord> known, Optional<String> sandboxId, Duration grace,
+            CompletableFuture<Void> after, long deadline, CompletableFuture<Void> done) {
     }
 
     private final PodTeardown teardown;
@@ -73,12 +76,27 @@ public final class PodRemovals {
      * @param grace how long its containers may take to stop after SIGTERM
      */
     public void remove(PodIdentity pod, Optional<PodRecord> known, Duration grace) {
+        start(pod, known, known.map(PodRecord::sandboxId), grace);
+    }
+
+    /**
+     * Finishes the removal of a pod that an earlier runtime had begun, without its preStop hooks (they ran then);
+     * returns at once.
+     *
+     * @param sandboxId the pod's sandbox, as that runtime's journal names it
+     * @param grace     what is left of its grace period
+     */
+    public void finish(PodIdentity pod, String sandboxId, Duration grace) {
+        start(pod, Optional.empty(), Optional.of(sandboxId), grace);
+    }
+
+    private void start(PodIdentity pod, Optional<PodRecord> known, Optional<String> sandboxId, Duration grace) {
         long now = System.nanoTime();
         long budget = budget(grace).toNanos();
         Removal removal = underWay.compute(pod.uid(), (uid, previous) -> {
             CompletableFuture<Void> after = previous == null ? CompletableFuture.completedFuture(null) : previous.done();
             long start = previous == null ? now : now + Math.max(previous.deadline() - now, 0);
-            return new Removal(pod, known, grace, after, start + budget, new CompletableFuture<>());
+            return new Removal(pod, known, sandboxId, grace, after, start + budget, new CompletableFuture<>());
         });
         removal.done().whenComplete((ignored, failure) -> underWay.remove(pod.uid(), removal));
         CompletableFuture.allOf(removal.after(), known.map(PodRecord::workEnded)
@@ -86,10 +104,9 @@ public final class PodRemovals {
                 .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO));
     }
 
-    /** The sandboxes of the known pods whose removals are under way. */
+    /** The pods' own sandboxes of the removals under way. */
     public Set<String> sandboxesUnderWay() {
-        return underWay.values().stream().flatMap(removal -> removal.known().stream()).map(PodRecord::sandboxId)
-                .collect(Collectors.toSet());
+        return underWay.values().stream().flatMap(removal -> removal.sandboxId().stream()).collect(Collectors.toSet());
     }
 
     /**
@@ -130,7 +147,7 @@ public final class PodRemovals {
 
     private void run(Removal removal, int attempt) {
         Set<String> sandboxes = new LinkedHashSet<>();
-        removal.known().ifPresent(record -> sandboxes.add(record.sandboxId()));
+        removal.sandboxId().ifPresent(sandboxes::add);
         try {
             if (attempt == 1) {
                 removal.known().flatMap(PodRecord::sandbox).ifPresent(Sandbox::close);

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Makes a starting runtime know again the pods an earlier one on the same {@code DataRootFolder} left, as its
  * {@link PodJournal} holds them, whether that one was closed or killed: a pod that lives is known at once (its status
  * answers from the first request) and taken over in the background ({@link PodRecoverer}), its active deadline counted
- * from its first acceptance; a pod that was deleted has its removal finished, with what was left of its grace period.
+ * from its first acceptance; a pod that was deleted has its removal finished, with what was left of its grace period
+ * and without its preStop hooks, which ran before.
  */
 public final class PodRecovery {
 
@@ -37,7 +38,6 @@ public final class PodRecovery {
     private final PodRemovals removals;
     private final Executor starters;
     private final SandboxClaims claims;
-    private final Set<String> removing = ConcurrentHashMap.newKeySet();
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     /** @param starters where pods are taken over; owned by the caller */
@@ -62,8 +62,7 @@ public final class PodRecovery {
             PodIdentity identity = PodIdentity.of(data.pod());
             if (entry.deleted().isPresent()) {
                 pods.retire(identity.uid());
-                removing.add(entry.accepted().sandboxId());
-                removals.remove(identity, Optional.empty(), entry.graceLeft(Instant.now()));
+                removals.finish(identity, entry.accepted().sandboxId(), entry.graceLeft(Instant.now()));
                 removed++;
             } else {
                 takeOver(identity, entry);
@@ -76,12 +75,9 @@ public final class PodRecovery {
         }
     }
 
-    /**
-     * The sandboxes that must stay although no known pod owns them: those of the deleted pods whose removal this
-     * recovery finishes, and those of the pods whose journal files cannot be read, kept for their deletes.
-     */
+    /** The sandboxes of the pods whose journal files cannot be read, kept for their deletes. */
     public Set<String> kept() {
-        Set<String> kept = new HashSet<>(removing);
+        Set<String> kept = new HashSet<>();
         unreadable.forEach(uid -> kept.addAll(claims.sandboxesOf(uid)));
         return kept;
     }
