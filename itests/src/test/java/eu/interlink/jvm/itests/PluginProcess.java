@@ -82,6 +82,11 @@ final class PluginProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills it with SIGKILL, as a crash or the OOM killer would: it gets no chance to clean up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -27,7 +27,11 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
 import eu.interlink.jvm.docker.status.PodStatusReader;
 import io.fabric8.kubernetes.api.model.Pod;
+import eu.interlink.jvm.docker.recovery.PodJournal;
+import eu.interlink.jvm.docker.recovery.PodRecovery;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +57,8 @@ public final class DockerRuntime implements PodRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
 
     private final PodRegistry pods;
+    private final PodJournal journal;
+    private final PodRecovery recovery;
     private final PodValidator validator;
     private final PodPlanner planner;
     private final PodStarter starter;
@@ -73,10 +79,12 @@ public final class DockerRuntime implements PodRuntime {
      * @param pool    owned and closed by this runtime
      * @param threads runs everything in the background; owned and closed by this runtime, last
      */
-    DockerRuntime(PodRegistry pods, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
+    DockerRuntime(PodRegistry pods, PodJournal journal, PodRecovery recovery, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
             PodStatusReader statuses, PeriodicReconcile reconcile, SandboxDeaths deaths, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
             SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
         this.pods = pods;
+        this.journal = journal;
+        this.recovery = recovery;
         this.validator = validator;
         this.planner = planner;
         this.starter = starter;
@@ -93,8 +101,12 @@ public final class DockerRuntime implements PodRuntime {
         this.threads = threads;
     }
 
-    /** Starts filling the pool, reconciling the pods' status now and then, and noticing sandboxes that die. */
+    /**
+     * Knows again the pods an earlier runtime left and starts taking them over, then starts filling the pool (which
+     * first removes what no pod owns), reconciling the pods' status now and then, and noticing sandboxes that die.
+     */
     void start() {
+        recovery.recover();
         pool.start();
         reconcile.start();
         deaths.start();
@@ -105,9 +117,7 @@ public final class DockerRuntime implements PodRuntime {
         requireOpen();
         PodIdentity identity = validator.validate(data.pod());
         PodPlan plan = planner.plan(data);
-        PodRegistry.Admission admission = pods.admit(identity, () -> pooled(plan)
-                .map(sandbox -> new PodRecord(identity, data.pod(), plan, sandbox))
-                .orElseGet(() -> new PodRecord(identity, data.pod(), plan, layout.newId())));
+        PodRegistry.Admission admission = pods.admit(identity, () -> journaled(data, identity, plan));
         PodRecord pod = admission.pod();
         if (!admission.admitted()) {
             return pod.response();
@@ -124,6 +134,23 @@ public final class DockerRuntime implements PodRuntime {
         return pod.response();
     }
 
+    /**
+     * The record of an admitted pod, with a pooled sandbox when it can have one, once the journal holds it: a pod is
+     * accepted only once a restarted runtime would know it.
+     */
+    private PodRecord journaled(RetrievedPodData data, PodIdentity identity, PodPlan plan) {
+        Optional<Sandbox> pooled = pooled(plan);
+        PodRecord pod = pooled.map(sandbox -> new PodRecord(identity, data.pod(), plan, sandbox))
+                .orElseGet(() -> new PodRecord(identity, data.pod(), plan, layout.newId()));
+        try {
+            journal.accepted(data, pod.sandboxId(), pod.acceptedAt());
+        } catch (UncheckedIOException e) {
+            pooled.ifPresent(pool::giveBack);
+            throw new IllegalStateException("pod " + identity + " was not accepted: " + e.getMessage(), e);
+        }
+        return pod;
+    }
+
     /** A sandbox of the pool for the pod, unless it needs one built for it or the pool has none ready. */
     private Optional<Sandbox> pooled(PodPlan plan) {
         return plan.sandbox().dedicated() ? Optional.empty() : pool.take();
@@ -134,8 +161,15 @@ public final class DockerRuntime implements PodRuntime {
         requireOpen();
         PodIdentity identity = validator.identify(pod);
         Optional<PodRecord> known = pods.retire(identity.uid());
+        Duration grace = gracePeriod(pod, known);
+        try {
+            journal.deleted(identity.uid(), grace, Instant.now());
+        } catch (UncheckedIOException e) {
+            LOG.warn("The delete of pod {} is not in the journal ({}): a runtime restarted before its removal ends"
+                    + " would take the pod over again", identity, e.getMessage());
+        }
         known.ifPresent(PodRecord::stop);
-        removals.remove(known.map(PodRecord::identity).orElse(identity), known, gracePeriod(pod, known));
+        removals.remove(known.map(PodRecord::identity).orElse(identity), known, grace);
     }
 
     @Override

@@ -4,6 +4,7 @@ import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
 import eu.interlink.jvm.api.runtime.RuntimeContext;
 import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
+import eu.interlink.jvm.api.wire.WireFormat;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
@@ -14,6 +15,7 @@ import eu.interlink.jvm.docker.lifecycle.ContainerObserver;
 import eu.interlink.jvm.docker.lifecycle.ContainerRunner;
 import eu.interlink.jvm.docker.lifecycle.PeriodicReconcile;
 import eu.interlink.jvm.docker.lifecycle.PodPlanner;
+import eu.interlink.jvm.docker.lifecycle.PodRecoverer;
 import eu.interlink.jvm.docker.lifecycle.PodRegistry;
 import eu.interlink.jvm.docker.lifecycle.PodRemovals;
 import eu.interlink.jvm.docker.lifecycle.PodStarter;
@@ -28,11 +30,13 @@ import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
 import eu.interlink.jvm.docker.network.PodIpNetwork;
 import eu.interlink.jvm.docker.network.PodNetworkFiles;
-import eu.interlink.jvm.docker.pool.PoolLeftovers;
 import eu.interlink.jvm.docker.probes.Checks;
 import eu.interlink.jvm.docker.probes.ProbeHttp;
 import eu.interlink.jvm.docker.pool.PoolMembers;
 import eu.interlink.jvm.docker.pool.SandboxPool;
+import eu.interlink.jvm.docker.recovery.Leftovers;
+import eu.interlink.jvm.docker.recovery.PodJournal;
+import eu.interlink.jvm.docker.recovery.PodRecovery;
 import eu.interlink.jvm.docker.sandbox.DindImageResolver;
 import eu.interlink.jvm.docker.sandbox.RegistryFlags;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
@@ -48,6 +52,8 @@ import eu.interlink.jvm.docker.volumes.MemoryVolumes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The {@code docker} runtime: each pod in its own Docker-in-Docker sandbox on the host's Docker engine.
@@ -130,28 +136,43 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 new RegistryFlags(settings.registryMirrors(), settings.insecureRegistries()));
         SandboxClaims claims = new SandboxClaims(host, layout, dindImages, remover);
         ImageSupplier imageSupplier = new ImageSupplier(host, images);
-        SandboxPool pool = new SandboxPool(settings.availableDinds(), settings.poolBuildParallelism(),
-                new PoolMembers(layout, sandboxes, imageSupplier, settings.preloadImages(), remover),
-                new PoolLeftovers(layout, claims, remover), threads.pool(),
-                settings.callTimeout().multipliedBy(POOL_STOP_CALLS));
         PodRegistry pods = new PodRegistry(new Tombstones(clock, TOMBSTONE_TIME, TOMBSTONES));
+        PodJournal journal = new PodJournal(settings.dataRootFolder(), new WireFormat());
         RestartRule restarts = new RestartRule(firstRestartPause);
         ContainerRunner runner = new ContainerRunner();
         ContainerObserver observer = new ContainerObserver(runner, threads.background());
-        SandboxDeaths deaths = new SandboxDeaths(host, layout, pods, pool, observer, threads.background(), clock);
         Checks checks = new Checks(ProbeHttp.client(threads.http(), settings.callTimeout()));
         PreStopHooks preStops = new PreStopHooks(checks, threads.hooks());
+        PodPlanner planner = new PodPlanner(new SandboxPlanner(new PodIpNetwork(host, settings.podIpNetwork()),
+                monitor::capacity));
+        PodStarter starter = new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
+                new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
+                threads.background(), settings.podPolicy(), new MemoryVolumes(new SandboxMounts(host, layout)),
+                new RunGuard(checks, preStops, threads.probes(), threads.killers()));
+        PodRemovals removals = new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), journal,
+                threads.background(), settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY,
+                monitor::answersNow);
+        PodRecovery recovery = new PodRecovery(journal, pods, planner, starter,
+                new PodRecoverer(host, layout, claims, sandboxes, remover, runner, starter, threads.starters(),
+                        threads.background()), removals, claims, threads.starters());
+        Leftovers leftovers = new Leftovers(layout, remover, () -> {
+            Set<String> owned = new HashSet<>(removals.sandboxesUnderWay());
+            owned.addAll(recovery.kept());
+            pods.all().forEach(pod -> owned.add(pod.sandboxId()));
+            return owned;
+        });
+        SandboxPool pool = new SandboxPool(settings.availableDinds(), settings.poolBuildParallelism(),
+                new PoolMembers(layout, sandboxes, imageSupplier, settings.preloadImages(), remover),
+                leftovers, threads.pool(), settings.callTimeout().multipliedBy(POOL_STOP_CALLS));
+        SandboxDeaths deaths = new SandboxDeaths(host, layout, pods, pool, observer, threads.background(), clock);
         DockerRuntime runtime = new DockerRuntime(
                 pods,
+                journal,
+                recovery,
                 new PodValidator(settings.podPolicy()),
-                new PodPlanner(new SandboxPlanner(new PodIpNetwork(host, settings.podIpNetwork()), monitor::capacity)),
-                new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
-                        new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
-                        threads.background(), settings.podPolicy(),
-                        new MemoryVolumes(new SandboxMounts(host, layout)),
-                        new RunGuard(checks, preStops, threads.probes(), threads.killers())),
-                new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), threads.background(),
-                        settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY, monitor::answersNow),
+                planner,
+                starter,
+                removals,
                 new PodStatusReader(restarts),
                 new PeriodicReconcile(pods, observer, deaths, threads.background(), RECONCILE_PERIOD),
                 deaths,

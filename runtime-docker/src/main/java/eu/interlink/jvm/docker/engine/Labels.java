@@ -11,7 +11,7 @@ import java.util.Map;
  *   host engine:  sandbox container  role=sandbox          sandbox-id, pool, data-root
  *                 sandbox volume     role=sandbox-storage  sandbox-id, pool, data-root
  *                 claim container    role=pod-claim        sandbox-id, data-root, pod-uid, pod-namespace, pod-name
- *   inner engine: pod container      role=pod-container    pod-uid, container-name
+ *   inner engine: pod container      role=pod-container    pod-uid, container-name, restart-count
  * </pre>
  *
  * <p>A sandbox's own labels never name a pod, because a pooled sandbox is built before its pod is known and Docker
@@ -36,6 +36,8 @@ public final class Labels {
     public static final String DATA_ROOT = "eu.interlink.jvm.data-root";
     /** The name, in the pod spec, of the container an inner container runs. */
     public static final String CONTAINER_NAME = "eu.interlink.jvm.container-name";
+    /** How often the spec container had been restarted when the inner container was made for its run: 0 for the first. */
+    public static final String RESTART_COUNT = "eu.interlink.jvm.restart-count";
 
     /** A sandbox: the Docker-in-Docker container on the host engine. */
     public static final String ROLE_SANDBOX = "sandbox";

@@ -6,13 +6,16 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.engine.Labels;
 import eu.interlink.jvm.docker.security.Capabilities;
 import eu.interlink.jvm.docker.security.ContainerSecurity;
 import eu.interlink.jvm.docker.spec.ContainerResources;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates, starts, inspects and removes a pod's containers on its sandbox's inner engine. Each container
@@ -127,6 +130,12 @@ public final class ContainerRunner {
     public ContainerSnapshot inspect(Engine inner, String containerId) {
         return ContainerSnapshot.of(inner.call("inspect container " + containerId,
                 client -> client.inspectContainerCmd(containerId).exec()));
+    }
+
+    /** Every container, running or not, that the inner engine has of the pod with this UID. */
+    public List<Container> containersOf(Engine inner, String podUid) {
+        return inner.call("list the containers of pod " + podUid, client -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Labels.ROLE, Labels.ROLE_POD_CONTAINER, Labels.POD_UID, podUid)).exec());
     }
 
     /** Removes the container of this id or name, running or not; one that is gone already is fine. */

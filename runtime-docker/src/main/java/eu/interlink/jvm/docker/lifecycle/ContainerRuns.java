@@ -20,6 +20,11 @@ public record ContainerRuns(String containerId, int restartCount, ContainerSnaps
         return new ContainerRuns(containerId, 0, null, null, null, null);
     }
 
+    /** A run an earlier runtime started; the pause before it is not known, so the next one is kubelet's first. */
+    static ContainerRuns adopted(String containerId, int restartCount, ContainerSnapshot previous) {
+        return new ContainerRuns(containerId, restartCount, previous, null, null, null);
+    }
+
     ContainerRuns restarted(String newContainerId, ContainerSnapshot ended, Duration pausedFor) {
         return new ContainerRuns(newContainerId, restartCount + 1, ended, pausedFor, null, null);
     }

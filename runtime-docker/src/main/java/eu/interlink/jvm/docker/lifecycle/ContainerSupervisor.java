@@ -39,6 +39,13 @@ final class ContainerSupervisor {
         launchAfter(containers, container, null);
     }
 
+    /** Supervises the container's current run, which an earlier runtime started, when the policy may restart it. */
+    void resume(PodContainers containers, Container container) {
+        if (containers.pod().restartPolicy() != RestartPolicy.NEVER) {
+            supervise(containers, container);
+        }
+    }
+
     private void launchAfter(PodContainers containers, Container container, Duration lastPause) {
         PodRecord pod = containers.pod();
         Optional<Reason> failure = containers.launch(container);

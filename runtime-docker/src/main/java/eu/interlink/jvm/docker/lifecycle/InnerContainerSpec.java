@@ -61,6 +61,7 @@ public record InnerContainerSpec(
         labels.put(Labels.ROLE, Labels.ROLE_POD_CONTAINER);
         labels.put(Labels.POD_UID, pod.uid());
         labels.put(Labels.CONTAINER_NAME, container.getName());
+        labels.put(Labels.RESTART_COUNT, "0");
         String workingDir = container.getWorkingDir();
         return new InnerContainerSpec(
                 container.getName(),
@@ -84,8 +85,10 @@ public record InnerContainerSpec(
      * the container with the count after an underscore, which no Kubernetes container name has.
      */
     InnerContainerSpec afterRestarts(int restartCount) {
+        Map<String, String> runLabels = new HashMap<>(labels);
+        runLabels.put(Labels.RESTART_COUNT, String.valueOf(restartCount));
         return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
-                resources, stdin, tty, labels, user, security, hostname);
+                resources, stdin, tty, Map.copyOf(runLabels), user, security, hostname);
     }
 
     private static List<String> expanded(List<String> argv, Map<String, String> variables) {

@@ -174,6 +174,23 @@ final class PodContainers {
         }
     }
 
+    /**
+     * Takes over a run that an earlier runtime made, adopted on the pod's record: records what Docker says about it
+     * now, then starts it if it was never started, or starts its probes if it runs (its postStart hook ran then).
+     */
+    void takeOver(Container container, String containerId) {
+        observer.observe(pod, containerId);
+        ContainerSnapshot run = pod.runs(container.getName()).map(ContainerRuns::current).orElse(null);
+        if (run == null) {
+            return;
+        }
+        if (run.progress() == 0) {
+            start(container, containerId);
+        } else if (!run.ended()) {
+            guard.resumed(pod, sandbox, container, containerId);
+        }
+    }
+
     /** Starts the run's container, then runs its postStart hook and starts its probes, if it has them. */
     private void start(Container container, String containerId) {
         boolean started;

@@ -46,7 +46,7 @@ public final class PodRecord {
     private final Cancellation cancellation = new Cancellation();
     private final AtomicInteger stepsUnderWay = new AtomicInteger();
     private final CompletableFuture<Void> workEnded = new CompletableFuture<>();
-    private final long acceptedAt = System.nanoTime();
+    private final Instant acceptedAt;
     private final Map<String, ContainerRuns> runs = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ContainerSnapshot>> exits = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
@@ -68,10 +68,15 @@ public final class PodRecord {
      * @param sandboxId the id of the sandbox to build for it, also its JID
      */
     public PodRecord(PodIdentity identity, Pod pod, PodPlan plan, String sandboxId) {
+        this(identity, pod, plan, sandboxId, Instant.now());
+    }
+
+    private PodRecord(PodIdentity identity, Pod pod, PodPlan plan, String sandboxId, Instant acceptedAt) {
         this.identity = identity;
         this.pod = pod;
         this.plan = plan;
         this.sandboxId = sandboxId;
+        this.acceptedAt = acceptedAt;
         this.restartPolicy = RestartPolicy.of(pod.getSpec());
     }
 
@@ -86,6 +91,17 @@ public final class PodRecord {
     public PodRecord(PodIdentity identity, Pod pod, PodPlan plan, Sandbox ready) {
         this(identity, pod, plan, ready.id());
         this.sandbox = ready;
+    }
+
+    /**
+     * A pod an earlier runtime accepted, as its journal tells it; its sandbox, if it has one still, is attached once
+     * it was found again.
+     *
+     * @param acceptedAt when the earlier runtime accepted it, from which its active deadline counts
+     */
+    public static PodRecord recovered(PodIdentity identity, Pod pod, PodPlan plan, String sandboxId,
+            Instant acceptedAt) {
+        return new PodRecord(identity, pod, plan, sandboxId, acceptedAt);
     }
 
     public PodIdentity identity() {
@@ -189,9 +205,14 @@ public final class PodRecord {
         return init ? restartPolicy.restartsInitContainer(failed) : restartPolicy.restartsContainer(failed);
     }
 
+    /** When the pod was accepted, by this runtime or an earlier one. */
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
     /** How long ago the pod was accepted. */
     Duration activeFor() {
-        return Duration.ofNanos(System.nanoTime() - acceptedAt);
+        return Duration.between(acceptedAt, Instant.now());
     }
 
     /**
@@ -265,6 +286,17 @@ public final class PodRecord {
     void containerCreated(String name, String id) {
         exits.put(id, new CompletableFuture<>());
         runs.put(name, ContainerRuns.first(id));
+    }
+
+    /**
+     * Takes over the current run of a spec container that an earlier runtime started, as its sandbox's engine still
+     * has it; what Docker says about it is then {@link #observed} as for any run.
+     *
+     * @param previous how the run before it ended, or null when it is the first
+     */
+    void adopted(String name, String containerId, int restartCount, ContainerSnapshot previous) {
+        exits.put(containerId, new CompletableFuture<>());
+        runs.put(name, ContainerRuns.adopted(containerId, restartCount, previous));
     }
 
     void containerRestarted(String name, String id, ContainerSnapshot ended, Duration pausedFor) {

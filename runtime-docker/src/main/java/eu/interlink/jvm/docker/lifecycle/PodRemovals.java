@@ -2,6 +2,7 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.docker.engine.Backoff;
 import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.recovery.PodJournal;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
  * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
  * again, with backoff, a few times; each failure is logged with what was left behind. A removal that failed while the
- * host engine does not answer is tried again, with backoff up to 10 s, until it
- * answers (or the runtime closes), and such tries are not counted. Thread-safe.
+ * host engine does not answer is tried again, with backoff up to 10 s, until it answers (or the runtime closes), and
+ * such tries are not counted. A pod is forgotten by the {@link PodJournal} once its removal is done, so that a runtime
+ * restarted before that finishes it. Thread-safe.
  */
 public final class PodRemovals {
 
@@ -38,11 +41,15 @@ public final class PodRemovals {
     private static final int CALLS_PER_ATTEMPT = 10;
     private static final Duration LONGEST_OUTAGE_PAUSE = Duration.ofSeconds(10);
 
-    private record Removal(PodIdentity pod, Optional<PodRecord> known, Duration grace, CompletableFuture<Void> after,
-            long deadline, CompletableFuture<Void> done) {
+    /**
+     * @param sandboxId the pod's own sandbox, when known: its record's, or the one an earlier runtime's journal names
+     */
+    private record Removal(PodIdentity pod, Optional<PodRecord> known, Optional<String> sandboxId, Duration grace,
+            CompletableFuture<Void> after, long deadline, CompletableFuture<Void> done) {
     }
 
     private final PodTeardown teardown;
+    private final PodJournal journal;
     private final ScheduledExecutorService background;
     private final Duration callTimeout;
     private final int attempts;
@@ -59,9 +66,10 @@ public final class PodRemovals {
      * @param firstRetry  the pause before the first retry; it doubles before each next one
      * @param hostAnswers asks the host engine, within the call timeout, whether it answers
      */
-    public PodRemovals(PodTeardown teardown, ScheduledExecutorService background, Duration callTimeout, int attempts,
-            Duration firstRetry, BooleanSupplier hostAnswers) {
+    public PodRemovals(PodTeardown teardown, PodJournal journal, ScheduledExecutorService background,
+            Duration callTimeout, int attempts, Duration firstRetry, BooleanSupplier hostAnswers) {
         this.teardown = teardown;
+        this.journal = journal;
         this.background = background;
         this.callTimeout = callTimeout;
         this.attempts = attempts;
@@ -78,17 +86,37 @@ public final class PodRemovals {
      * @param grace how long its containers may take to stop after SIGTERM
      */
     public void remove(PodIdentity pod, Optional<PodRecord> known, Duration grace) {
+        start(pod, known, known.map(PodRecord::sandboxId), grace);
+    }
+
+    /**
+     * Finishes the removal of a pod that an earlier runtime had begun, without its preStop hooks (they ran then);
+     * returns at once.
+     *
+     * @param sandboxId the pod's sandbox, as that runtime's journal names it
+     * @param grace     what is left of its grace period
+     */
+    public void finish(PodIdentity pod, String sandboxId, Duration grace) {
+        start(pod, Optional.empty(), Optional.of(sandboxId), grace);
+    }
+
+    private void start(PodIdentity pod, Optional<PodRecord> known, Optional<String> sandboxId, Duration grace) {
         long now = System.nanoTime();
         long budget = budget(grace).toNanos();
         Removal removal = underWay.compute(pod.uid(), (uid, previous) -> {
             CompletableFuture<Void> after = previous == null ? CompletableFuture.completedFuture(null) : previous.done();
             long start = previous == null ? now : now + Math.max(previous.deadline() - now, 0);
-            return new Removal(pod, known, grace, after, start + budget, new CompletableFuture<>());
+            return new Removal(pod, known, sandboxId, grace, after, start + budget, new CompletableFuture<>());
         });
         removal.done().whenComplete((ignored, failure) -> underWay.remove(pod.uid(), removal));
         CompletableFuture.allOf(removal.after(), known.map(PodRecord::workEnded)
                         .orElseGet(() -> CompletableFuture.completedFuture(null)))
                 .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO, null));
+    }
+
+    /** The pods' own sandboxes of the removals under way. */
+    public Set<String> sandboxesUnderWay() {
+        return underWay.values().stream().flatMap(removal -> removal.sandboxId().stream()).collect(Collectors.toSet());
     }
 
     /**
@@ -130,7 +158,7 @@ public final class PodRemovals {
 
     private void run(Removal removal, int attempt, Duration outagePause) {
         Set<String> sandboxes = new LinkedHashSet<>();
-        removal.known().ifPresent(record -> sandboxes.add(record.sandboxId()));
+        removal.sandboxId().ifPresent(sandboxes::add);
         try {
             if (attempt == 1) {
                 removal.known().flatMap(PodRecord::sandbox).ifPresent(Sandbox::close);
@@ -138,6 +166,7 @@ public final class PodRemovals {
             sandboxes.addAll(teardown.sandboxesOf(removal.pod().uid()));
             teardown.remove(sandboxes, attempt == 1 ? removal.grace() : Duration.ZERO,
                     attempt == 1 ? removal.known() : Optional.empty());
+            journal.forget(removal.pod().uid());
             removal.done().complete(null);
         } catch (RuntimeException e) {
             if (!hostAnswers.getAsBoolean()) {

@@ -124,7 +124,7 @@ public final class PodStarter {
     }
 
     /** Runs one step of the start as a step of the pod's work, ending each failure in a reported state. */
-    private void step(PodRecord pod, Runnable step) {
+    void step(PodRecord pod, Runnable step) {
         pod.runStep(() -> {
             try {
                 step.run();
@@ -176,6 +176,24 @@ public final class PodStarter {
     }
 
     /**
+     * Goes on with a pod that an earlier runtime started, whose sandbox runs with runs of the pod's containers in it,
+     * adopted on the record ({@link PodRecoverer}): takes over each run (starts one that was made but never started,
+     * guards one that runs), follows the sandbox's events, then goes on from where the start had come: the images of
+     * the containers that have no run yet, the init containers that have not completed, and the regular containers,
+     * each launched when it has no run yet and supervised when it has.
+     */
+    void resume(PodRecord pod, Sandbox sandbox) {
+        pod.attach(sandbox);
+        VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER), fsGroupOf(pod));
+        PodContainers containers = new PodContainers(pod, sandbox, volumes, networkFiles.written(pod.pod(), sandbox),
+                runner, observer, guard);
+        SpecContainers.of(pod.pod().getSpec()).forEach(container -> pod.runs(container.getName())
+                .ifPresent(runs -> containers.takeOver(container, runs.containerId())));
+        observer.follow(pod, sandbox);
+        supplyImages(containers, List.copyOf(imagesToSupply(pod).entrySet()), 0, null);
+    }
+
+    /**
      * Makes each image present in the sandbox, in order from {@code next}, then runs the containers. A pull that
      * failed is tried again after kubelet's pause, under any restart policy, as kubelet does: the containers of the
      * image wait with {@code ErrImagePull} and the registry's message after the first failure, with
@@ -205,7 +223,7 @@ public final class PodStarter {
         if (!pod.initContainers().isEmpty()) {
             pod.waiting(new Reason(PodRecord.POD_INITIALIZING, null));
         }
-        initialize(containers, 0, false);
+        initialize(containers, 0);
     }
 
     private void pullAgainLater(PodContainers containers, List<Map.Entry<String, PullPolicy>> toSupply, int index,
@@ -273,26 +291,28 @@ public final class PodStarter {
         return context == null ? null : context.getFsGroup();
     }
 
-    /** Each image the pod's containers use, once, with the most demanding of their pull policies. */
+    /**
+     * Each image the pod's containers that have no run yet use, once, with the most demanding of their pull policies.
+     */
     private static Map<String, PullPolicy> imagesToSupply(PodRecord pod) {
-        return SpecContainers.of(pod.pod().getSpec())
+        return SpecContainers.of(pod.pod().getSpec()).filter(container -> pod.runs(container.getName()).isEmpty())
                 .collect(Collectors.toMap(Container::getImage, PullPolicy::of,
                         (one, other) -> one.compareTo(other) <= 0 ? one : other, LinkedHashMap::new));
     }
 
     /**
      * Runs the init containers in order from {@code next}, then the regular containers; stops when one fails, which
-     * ends the pod or makes it run again after a pause.
-     *
-     * @param restarted whether {@code next} was just restarted, rather than not yet created
+     * ends the pod or makes it run again after a pause. An init container that has a run already (just restarted, or
+     * started by an earlier runtime) is not launched again: its run is waited for.
      */
-    private void initialize(PodContainers containers, int next, boolean restarted) {
+    private void initialize(PodContainers containers, int next) {
         PodRecord pod = containers.pod();
         List<Container> inits = pod.initContainers();
         for (int index = next; index < inits.size(); index++) {
             requireNotCancelled(pod);
             Container init = inits.get(index);
-            Optional<Reason> failure = restarted && index == next ? Optional.empty() : containers.launch(init);
+            Optional<Reason> failure = pod.runs(init.getName()).isPresent() ? Optional.empty()
+                    : containers.launch(init);
             if (failure.isPresent()) {
                 pod.failContainer(init.getName(), failure.get());
                 pod.failPod(initFailed(init, "CreateContainerError", "could not be created"));
@@ -320,7 +340,7 @@ public final class PodStarter {
                 pod.identity(), run.exitStatus(), pause.get().toMillis());
         Runnable rerun = () -> {
             if (containers.restart(init, run, pause.get())) {
-                initialize(containers, index, true);
+                initialize(containers, index);
             } else {
                 retryOrFail(containers, index, run);
             }
@@ -337,7 +357,11 @@ public final class PodStarter {
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "starting containers"));
         for (Container container : pod.containers()) {
             requireNotCancelled(pod);
-            supervisor.launch(containers, container);
+            if (pod.runs(container.getName()).isPresent()) {
+                supervisor.resume(containers, container);
+            } else {
+                supervisor.launch(containers, container);
+            }
         }
         LOG.info("Pod {} started in sandbox {}", pod.identity(), pod.sandboxId());
     }

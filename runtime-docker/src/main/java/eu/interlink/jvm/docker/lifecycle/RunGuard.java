@@ -71,8 +71,20 @@ public final class RunGuard {
      * hook has ended.
      */
     void started(PodRecord pod, Sandbox sandbox, Container container, String containerId) {
-        Optional<LifecycleHandler> postStart = Optional.ofNullable(container.getLifecycle())
-                .map(lifecycle -> lifecycle.getPostStart());
+        guard(pod, sandbox, container, containerId, Optional.ofNullable(container.getLifecycle())
+                .map(lifecycle -> lifecycle.getPostStart()));
+    }
+
+    /**
+     * Starts the probes of a run that an earlier runtime started, if it has probes, as kubelet does after its own
+     * restart: its postStart hook ran then, and is not run again; the run is not ready until its probes say so again.
+     */
+    void resumed(PodRecord pod, Sandbox sandbox, Container container, String containerId) {
+        guard(pod, sandbox, container, containerId, Optional.empty());
+    }
+
+    private void guard(PodRecord pod, Sandbox sandbox, Container container, String containerId,
+            Optional<LifecycleHandler> postStart) {
         if (postStart.isEmpty() && container.getStartupProbe() == null && container.getLivenessProbe() == null
                 && container.getReadinessProbe() == null) {
             return;

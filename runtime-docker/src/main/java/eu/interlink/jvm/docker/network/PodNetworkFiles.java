@@ -24,6 +24,8 @@ public final class PodNetworkFiles {
     private static final String FOLDER = "etc";
     private static final String HOSTS = "/etc/hosts";
     private static final String RESOLV_CONF = "/etc/resolv.conf";
+    private static final String HOSTS_FILE = "hosts";
+    private static final String RESOLV_CONF_FILE = "resolv.conf";
 
     private final Engine host;
     private final SandboxLayout layout;
@@ -40,18 +42,24 @@ public final class PodNetworkFiles {
      */
     public List<ResolvedMount> write(Pod pod, Sandbox sandbox) throws IOException {
         Path folder = Files.createDirectories(sandbox.folder().resolve(FOLDER));
-        List<ResolvedMount> mounts = new ArrayList<>();
-        mounts.add(written(folder.resolve("hosts"), HostsFile.of(pod, sandbox.ip()), HOSTS));
+        Files.writeString(folder.resolve(HOSTS_FILE), HostsFile.of(pod, sandbox.ip()), StandardCharsets.UTF_8);
         if (!ResolvConf.isTheNodes(pod.getSpec())) {
             String node = "None".equals(pod.getSpec().getDnsPolicy()) ? "" : nodeResolvConf(sandbox.id());
-            mounts.add(written(folder.resolve("resolv.conf"), ResolvConf.of(pod.getSpec(), node), RESOLV_CONF));
+            Files.writeString(folder.resolve(RESOLV_CONF_FILE), ResolvConf.of(pod.getSpec(), node),
+                    StandardCharsets.UTF_8);
         }
-        return List.copyOf(mounts);
+        return written(pod, sandbox);
     }
 
-    private static ResolvedMount written(Path file, String text, String mountPath) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return new ResolvedMount(file.toString(), mountPath, false);
+    /** Where each container mounts the pod's files, which {@link #write} wrote before. */
+    public List<ResolvedMount> written(Pod pod, Sandbox sandbox) {
+        Path folder = sandbox.folder().resolve(FOLDER);
+        List<ResolvedMount> mounts = new ArrayList<>();
+        mounts.add(new ResolvedMount(folder.resolve(HOSTS_FILE).toString(), HOSTS, false));
+        if (!ResolvConf.isTheNodes(pod.getSpec())) {
+            mounts.add(new ResolvedMount(folder.resolve(RESOLV_CONF_FILE).toString(), RESOLV_CONF, false));
+        }
+        return List.copyOf(mounts);
     }
 
     private String nodeResolvConf(String sandboxId) throws IOException {

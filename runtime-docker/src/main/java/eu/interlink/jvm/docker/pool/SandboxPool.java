@@ -4,6 +4,7 @@ import eu.interlink.jvm.api.runtime.Readiness;
 import eu.interlink.jvm.docker.engine.Backoff;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
+import eu.interlink.jvm.docker.recovery.Leftovers;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * for one.
  *
  * <pre>
- *   start() ── removes what an earlier run left ({@link PoolLeftovers}) ── builds up to the size, a few at once
+ *   start() ── removes what an earlier run left ({@link Leftovers}) ── builds up to the size, a few at once
  *   take()  ── a ready sandbox, or none ── builds its replacement
  *   close() ── stops building, cancels the builds under way, removes the ready sandboxes
  * </pre>
@@ -49,7 +50,7 @@ public final class SandboxPool {
     private final int size;
     private final int parallelism;
     private final PoolMembers members;
-    private final PoolLeftovers leftovers;
+    private final Leftovers leftovers;
     private final ScheduledExecutorService executor;
     private final Duration stopTime;
     private final long createdAt = System.nanoTime();
@@ -70,7 +71,7 @@ public final class SandboxPool {
      * @param executor    where it builds, retries and removes; owned by the caller, who stops it after {@link #close()}
      * @param stopTime    how long {@link #close()} waits for the builds it cancels, and then for the removals
      */
-    public SandboxPool(int size, int parallelism, PoolMembers members, PoolLeftovers leftovers,
+    public SandboxPool(int size, int parallelism, PoolMembers members, Leftovers leftovers,
             ScheduledExecutorService executor, Duration stopTime) {
         this.size = size;
         this.parallelism = parallelism;
@@ -127,6 +128,17 @@ public final class SandboxPool {
             }
             fill();
         }
+    }
+
+    /** Takes back a sandbox taken and not used, untouched; the pool may hold one more than its size for a while. */
+    public void giveBack(Sandbox sandbox) {
+        synchronized (this) {
+            if (!closed) {
+                ready.addFirst(sandbox);
+                return;
+            }
+        }
+        members.discard(sandbox);
     }
 
     /** Whether the pool is full, such as {@code pool 1/2 sandboxes ready}, with the last failure while it is not. */

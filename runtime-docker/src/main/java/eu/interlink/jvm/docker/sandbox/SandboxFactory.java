@@ -98,7 +98,6 @@ public final class SandboxFactory {
             // The pod's Secrets are written here: no other user of the host may look in.
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
             String image = dindImages.resolve(cancellation);
-            String networkName = networkOf(needs);
             if (needs.address() == null) {
                 network.ensure();
             }
@@ -106,12 +105,9 @@ public final class SandboxFactory {
             String containerId = startContainer(id, image, labels, folder, needs);
             inner = engines.unixSocket(layout.socket(id));
             awaitInnerEngine(containerId, layout.socket(id), inner, cancellation);
-            ContainerNetwork address = SandboxNetwork.addressIn(networkName, host.call("inspect sandbox container " + id,
-                    client -> client.inspectContainerCmd(containerId).exec()).getNetworkSettings());
+            ContainerNetwork address = addressOf(id, containerId, needs);
             LOG.info("Sandbox {} ({}) ready in {} ms", id, image, (System.nanoTime() - start) / 1_000_000);
-            String ip = needs.address() == null ? nullToEmpty(address.getIpAddress())
-                    : needs.address().ip().getHostAddress();
-            return new Sandbox(id, inner, folder, ip, nullToEmpty(address.getGateway()));
+            return new Sandbox(id, inner, folder, ip(address, needs), nullToEmpty(address.getGateway()));
         } catch (RuntimeException | IOException e) {
             if (inner != null) {
                 inner.close();
@@ -122,6 +118,39 @@ public final class SandboxFactory {
             }
             throw new SandboxException("cannot build sandbox " + id + ": " + DockerMessages.oneLine(e), e);
         }
+    }
+
+    /**
+     * Connects again to a sandbox that an earlier runtime built and whose container runs, once its inner engine
+     * answers (it may still be starting, when that runtime stopped during the build).
+     *
+     * @param needs what the pod it was built for needs of it, which tells its network and address
+     * @throws SandboxException      when its container stopped, or its engine does not answer within the start timeout
+     * @throws CancellationException when cancelled
+     */
+    public Sandbox reopen(String id, SandboxNeeds needs, Cancellation cancellation) {
+        Engine inner = engines.unixSocket(layout.socket(id));
+        try {
+            String containerName = layout.containerName(id);
+            awaitInnerEngine(containerName, layout.socket(id), inner, cancellation);
+            ContainerNetwork address = addressOf(id, containerName, needs);
+            return new Sandbox(id, inner, layout.folder(id), ip(address, needs), nullToEmpty(address.getGateway()));
+        } catch (RuntimeException e) {
+            inner.close();
+            throw e instanceof SandboxException || e instanceof CancellationException ? e
+                    : new SandboxException("cannot connect to sandbox " + id + ": " + DockerMessages.oneLine(e), e);
+        }
+    }
+
+    /** The sandbox's address on its network, as the host engine tells it. */
+    private ContainerNetwork addressOf(String id, String container, SandboxNeeds needs) {
+        return SandboxNetwork.addressIn(networkOf(needs), host.call("inspect sandbox container " + id,
+                client -> client.inspectContainerCmd(container).exec()).getNetworkSettings());
+    }
+
+    /** The pod's IP: the fixed one it asked for, else the one the engine gave the sandbox. */
+    private static String ip(ContainerNetwork address, SandboxNeeds needs) {
+        return needs.address() == null ? nullToEmpty(address.getIpAddress()) : needs.address().ip().getHostAddress();
     }
 
     private static String nullToEmpty(String text) {

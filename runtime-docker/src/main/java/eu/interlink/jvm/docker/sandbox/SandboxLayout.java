@@ -38,9 +38,14 @@ public final class SandboxLayout {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The folder that holds the sandboxes' folders. */
+    public Path sandboxesFolder() {
+        return dataRootFolder.resolve("sandboxes");
+    }
+
     /** The sandbox's folder, shared with it at the same path. */
     public Path folder(String id) {
-        return dataRootFolder.resolve("sandboxes").resolve(id);
+        return sandboxesFolder().resolve(id);
     }
 
     /** The socket the sandbox's inner engine listens on. */

@@ -1,0 +1,105 @@
+package eu.interlink.jvm.docker.recovery;
+
+import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.lifecycle.PodIdentity;
+import eu.interlink.jvm.docker.lifecycle.PodPlan;
+import eu.interlink.jvm.docker.lifecycle.PodPlanner;
+import eu.interlink.jvm.docker.lifecycle.PodRecord;
+import eu.interlink.jvm.docker.lifecycle.PodRecoverer;
+import eu.interlink.jvm.docker.lifecycle.PodRegistry;
+import eu.interlink.jvm.docker.lifecycle.PodRemovals;
+import eu.interlink.jvm.docker.lifecycle.PodStarter;
+import eu.interlink.jvm.docker.sandbox.SandboxClaims;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a starting runtime know again the pods an earlier one on the same {@code DataRootFolder} left, as its
+ * {@link PodJournal} holds them, whether that one was closed or killed: a pod that lives is known at once (its status
+ * answers from the first request) and taken over in the background ({@link PodRecoverer}), its active deadline counted
+ * from its first acceptance; a pod that was deleted has its removal finished, with what was left of its grace period
+ * and without its preStop hooks, which ran before.
+ */
+public final class PodRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodRecovery.class);
+
+    private final PodJournal journal;
+    private final PodRegistry pods;
+    private final PodPlanner planner;
+    private final PodStarter starter;
+    private final PodRecoverer recoverer;
+    private final PodRemovals removals;
+    private final Executor starters;
+    private final SandboxClaims claims;
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+
+    /** @param starters where pods are taken over; owned by the caller */
+    public PodRecovery(PodJournal journal, PodRegistry pods, PodPlanner planner, PodStarter starter,
+            PodRecoverer recoverer, PodRemovals removals, SandboxClaims claims, Executor starters) {
+        this.journal = journal;
+        this.pods = pods;
+        this.planner = planner;
+        this.starter = starter;
+        this.recoverer = recoverer;
+        this.removals = removals;
+        this.claims = claims;
+        this.starters = starters;
+    }
+
+    /** Knows the journal's pods again and starts taking them over or removing them; returns once they are known. */
+    public void recover() {
+        int taken = 0;
+        int removed = 0;
+        for (PodJournal.Entry entry : journal.entries()) {
+            RetrievedPodData data = entry.accepted().data();
+            PodIdentity identity = PodIdentity.of(data.pod());
+            if (entry.deleted().isPresent()) {
+                pods.retire(identity.uid());
+                removals.finish(identity, entry.accepted().sandboxId(), entry.graceLeft(Instant.now()));
+                removed++;
+            } else {
+                takeOver(identity, entry);
+                taken++;
+            }
+        }
+        unreadable.addAll(journal.unreadable());
+        if (taken + removed > 0) {
+            LOG.info("Taking over {} pods an earlier run left, and finishing the removal of {}", taken, removed);
+        }
+    }
+
+    /** The sandboxes of the pods whose journal files cannot be read, kept for their deletes. */
+    public Set<String> kept() {
+        Set<String> kept = new HashSet<>();
+        unreadable.forEach(uid -> kept.addAll(claims.sandboxesOf(uid)));
+        return kept;
+    }
+
+    private void takeOver(PodIdentity identity, PodJournal.Entry entry) {
+        RetrievedPodData data = entry.accepted().data();
+        PodPlan plan;
+        Optional<String> unplannable = Optional.empty();
+        try {
+            plan = planner.plan(data);
+        } catch (RuntimeException e) {
+            plan = PodPlan.EMPTY;
+            unplannable = Optional.of(e.getMessage());
+        }
+        PodRecord pod = PodRecord.recovered(identity, data.pod(), plan, entry.accepted().sandboxId(),
+                entry.acceptedAt());
+        pods.admit(identity, () -> pod);
+        if (unplannable.isPresent()) {
+            recoverer.refuse(pod, unplannable.get());
+            return;
+        }
+        starter.armDeadline(pod);
+        starters.execute(() -> recoverer.recover(pod));
+    }
+}
