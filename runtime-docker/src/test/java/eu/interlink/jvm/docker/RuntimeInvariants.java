@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  */
 final class RuntimeInvariants {
 
-    private static final Duration SETTLE_TIME = Duration.ofSeconds(90);
+    /** How long the engine may still show a change under way once the pool says it is full again. */
+    private static final Duration SETTLE_TIME = Duration.ofSeconds(10);
 
     private final RuntimeFixture fixture;
     private final int poolSize;
@@ -74,6 +75,7 @@ final class RuntimeInvariants {
             assertThat(fixture.sandboxesOf(pod)).as("sandbox of pod %s", pod.getMetadata().getName()).singleElement()
                     .satisfies(sandbox -> assertThat(sandbox.getState()).isEqualTo("running"));
         }
+        fixture.awaitReady();
         await().atMost(SETTLE_TIME).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertEverySandboxHasOneOwner(handedOut));
     }
