@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.api.runtime.LogStream;
 import eu.interlink.jvm.api.wire.CreateResponse;
+import eu.interlink.jvm.api.wire.LogOptions;
+import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,6 +124,37 @@ class ConcurrentOperationsTest {
                 .allSatisfy(outcome -> assertThat(outcome.failure()).isInstanceOf(InvalidPodException.class)
                         .hasMessageEndingWith("was deleted; a deleted pod cannot be created again under the same UID"));
         assertEndsDeleted(fixture, pod, created.podJid());
+    }
+
+    @Test
+    void aLogOpenedBeforeTheDeleteAndWrittenAfterTheRemovalFailsWithAnIoExceptionAndAFollowedOneEnds()
+            throws Exception {
+        RuntimeFixture fixture = shared.fixture();
+        Pod pod = pod("chatty", shell("main", "trap 'echo bye; exit 0' TERM; while true; do echo line; sleep 0.1; done"));
+        CreateResponse created = fixture.create(pod);
+        fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
+        LogStream plain = fixture.runtime.logs(logRequest(pod, LogOptions.DEFAULTS));
+        LogStream followed = fixture.runtime.logs(logRequest(pod, new LogOptions(0, 0, false, true, false, 0, null)));
+        ByteArrayOutputStream followedLog = new ByteArrayOutputStream();
+        CompletableFuture<Void> following = CompletableFuture.runAsync(() -> {
+            try {
+                followed.writeTo(followedLog);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> followedLog.size() > 0);
+
+        fixture.runtime.delete(pod);
+
+        fixture.awaitNothingLeftOf(pod, created.podJid());
+        assertThatThrownBy(() -> plain.writeTo(new ByteArrayOutputStream())).isInstanceOf(IOException.class);
+        assertThat(following).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(followedLog.toString(StandardCharsets.UTF_8)).startsWith("line\n").endsWith("line\nbye\n");
+    }
+
+    private static LogRequest logRequest(Pod pod, LogOptions options) {
+        return new LogRequest("tests", pod.getMetadata().getUid(), pod.getMetadata().getName(), "main", options);
     }
 
     /** Nothing of the pod is left, its status is that of a pod the runtime does not know, and its UID is refused. */

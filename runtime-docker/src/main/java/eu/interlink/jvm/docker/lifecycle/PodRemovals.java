@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * Removes deleted pods in the background, and lets the runtime's close wait for the removals under way.
  *
  * <p>A removal waits until the pod's work under way, if any (its start, a restart), has ended, then removes the pod's own sandbox and every sandbox
- * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
- * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
- * again, with backoff, a few times; each failure is logged with what was left behind. Thread-safe.
+ * claimed for its UID; the runtime's connection to the pod's sandbox is closed only once the removal ended, so that a
+ * log followed meanwhile ends as its container does, with all it wrote. Removals of one UID run one after the other:
+ * a second delete chains a removal behind the one under way instead of returning early, so that nothing a racing
+ * start built is missed. A failed removal is tried again, with backoff, a few times; each failure is logged with what
+ * was left behind. Thread-safe.
  */
 public final class PodRemovals {
 
@@ -75,7 +77,10 @@ public final class PodRemovals {
             long start = previous == null ? now : now + Math.max(previous.deadline() - now, 0);
             return new Removal(pod, known, grace, after, start + budget, new CompletableFuture<>());
         });
-        removal.done().whenComplete((ignored, failure) -> underWay.remove(pod.uid(), removal));
+        removal.done().whenComplete((ignored, failure) -> {
+            known.flatMap(PodRecord::sandbox).ifPresent(Sandbox::close);
+            underWay.remove(pod.uid(), removal);
+        });
         CompletableFuture.allOf(removal.after(), known.map(PodRecord::workEnded)
                         .orElseGet(() -> CompletableFuture.completedFuture(null)))
                 .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO));
@@ -121,9 +126,6 @@ public final class PodRemovals {
         Set<String> sandboxes = new LinkedHashSet<>();
         removal.known().ifPresent(record -> sandboxes.add(record.sandboxId()));
         try {
-            if (attempt == 1) {
-                removal.known().flatMap(PodRecord::sandbox).ifPresent(Sandbox::close);
-            }
             sandboxes.addAll(teardown.sandboxesOf(removal.pod().uid()));
             teardown.remove(sandboxes, attempt == 1 ? removal.grace() : Duration.ZERO,
                     attempt == 1 ? removal.known() : Optional.empty());
