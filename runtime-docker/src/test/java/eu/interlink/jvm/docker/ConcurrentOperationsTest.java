@@ -127,30 +127,52 @@ class ConcurrentOperationsTest {
     }
 
     @Test
-    void aLogOpenedBeforeTheDeleteAndWrittenAfterTheRemovalFailsWithAnIoExceptionAndAFollowedOneEnds()
+    void aLogFollowedDuringTheDeleteEndsCleanlyWithWhatTheContainerWroteOnSigtermAndAPlainOneAfterItFails()
             throws Exception {
         RuntimeFixture fixture = shared.fixture();
         Pod pod = pod("chatty", shell("main", "trap 'echo bye; exit 0' TERM; while true; do echo line; sleep 0.1; done"));
         CreateResponse created = fixture.create(pod);
         fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
         LogStream plain = fixture.runtime.logs(logRequest(pod, LogOptions.DEFAULTS));
+
+        String followed = followDuringDelete(fixture, pod);
+
+        assertThat(followed).startsWith("line\n").endsWith("line\nbye\n");
+        fixture.awaitNothingLeftOf(pod, created.podJid());
+        assertThatThrownBy(() -> plain.writeTo(new ByteArrayOutputStream())).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aLogFollowedDuringTheDeleteOfAContainerThatIgnoresSigtermEndsCleanlyWhenTheGracePeriodIsOver()
+            throws Exception {
+        RuntimeFixture fixture = shared.fixture();
+        Pod pod = pod("stubborn", shell("main", "trap 'echo bye' TERM; while true; do echo line; sleep 0.1; done"));
+        CreateResponse created = fixture.create(pod);
+        fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
+
+        String followed = followDuringDelete(fixture, pod);
+
+        assertThat(followed).startsWith("line\n").contains("line\nbye\nline\n");
+        fixture.awaitNothingLeftOf(pod, created.podJid());
+    }
+
+    /** Follows the log of the pod's container, deletes the pod once a line came, and returns the log once it ended. */
+    private static String followDuringDelete(RuntimeFixture fixture, Pod pod) {
         LogStream followed = fixture.runtime.logs(logRequest(pod, new LogOptions(0, 0, false, true, false, 0, null)));
-        ByteArrayOutputStream followedLog = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
         CompletableFuture<Void> following = CompletableFuture.runAsync(() -> {
             try {
-                followed.writeTo(followedLog);
+                followed.writeTo(log);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> followedLog.size() > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.size() > 0);
 
         fixture.runtime.delete(pod);
 
-        fixture.awaitNothingLeftOf(pod, created.podJid());
-        assertThatThrownBy(() -> plain.writeTo(new ByteArrayOutputStream())).isInstanceOf(IOException.class);
-        assertThat(following).succeedsWithin(Duration.ofSeconds(30));
-        assertThat(followedLog.toString(StandardCharsets.UTF_8)).startsWith("line\n").endsWith("line\nbye\n");
+        assertThat(following).as("the followed log").succeedsWithin(Duration.ofSeconds(30));
+        return log.toString(StandardCharsets.UTF_8);
     }
 
     private static LogRequest logRequest(Pod pod, LogOptions options) {

@@ -32,8 +32,11 @@ public final class PodRemovals {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodRemovals.class);
 
-    /** How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs and removals of one pod. */
-    private static final int CALLS_PER_ATTEMPT = 10;
+    /**
+     * How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs, SIGKILLs (and the wait for
+     * them) and removals of one pod.
+     */
+    private static final int CALLS_PER_ATTEMPT = 12;
 
     private record Removal(PodIdentity pod, Optional<PodRecord> known, Duration grace, CompletableFuture<Void> after,
             long deadline, CompletableFuture<Void> done) {
