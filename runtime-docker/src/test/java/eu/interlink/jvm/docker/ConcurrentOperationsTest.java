@@ -47,6 +47,10 @@ class ConcurrentOperationsTest {
     @RegisterExtension
     static final SharedRuntime shared = new SharedRuntime(() -> RuntimeFixture.open(POOL, Map.of()));
 
+    /**
+     * Fifty calls at once: a create of each of 15 UIDs, a second create of 5 of them, deletes of 6 racing their
+     * creates, and a status and a log call for each of 9 known and 3 unknown UIDs.
+     */
     @Test
     void fiftyCreatesDeletesStatusAndLogCallsAtOnceGiveEachPodItsOwnSandboxAndLeaveNoSandboxWithoutAnOwner()
             throws Exception {

@@ -63,7 +63,7 @@ class RandomInterleavingsTest {
         fixture.close();
     }
 
-    @Property(tries = 20)
+    @Property(tries = 15)
     void anyInterleavingGivesEachPodItsOwnSandboxLeavesNoneWithoutAnOwnerAndEndsDeletedPodsClean(
             @ForAll("interleavings") List<Step> steps) throws InterruptedException {
         fixture.awaitReady();
