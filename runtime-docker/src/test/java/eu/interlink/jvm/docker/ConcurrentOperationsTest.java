@@ -134,7 +134,8 @@ class ConcurrentOperationsTest {
     void aLogFollowedDuringTheDeleteEndsCleanlyWithWhatTheContainerWroteOnSigtermAndAPlainOneAfterItFails()
             throws Exception {
         RuntimeFixture fixture = shared.fixture();
-        Pod pod = pod("chatty", shell("main", "trap 'echo bye; exit 0' TERM; while true; do echo line; sleep 0.1; done"));
+        Pod pod = pod("chatty",
+                shell("main", "trap 'echo bye; exit 0' TERM; while true; do echo line; sleep 0.1; done"));
         CreateResponse created = fixture.create(pod);
         fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
         LogStream plain = fixture.runtime.logs(logRequest(pod, LogOptions.DEFAULTS));

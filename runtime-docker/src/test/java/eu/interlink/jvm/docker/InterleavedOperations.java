@@ -22,7 +22,8 @@ final class InterleavedOperations {
     }
 
     /** Runs the operations at once and returns their outcomes, in the operations' order. */
-    static List<OperationOutcome> runAtOnce(RuntimeFixture fixture, List<PodOperation> operations) throws InterruptedException {
+    static List<OperationOutcome> runAtOnce(RuntimeFixture fixture, List<PodOperation> operations)
+            throws InterruptedException {
         ScheduledThreadPoolExecutor threads = new ScheduledThreadPoolExecutor(operations.size());
         threads.prestartAllCoreThreads();
         try {

@@ -27,8 +27,8 @@ record OperationOutcome(PodOperation operation, Object answer, Throwable failure
                 if (failure == null) {
                     assertThat(((CreateResponse) answer).podUid()).as("%s", operation).isEqualTo(operation.uid());
                 } else {
-                    assertThat(failure).as("%s", operation).isInstanceOf(InvalidPodException.class)
-                            .hasMessageEndingWith("was deleted; a deleted pod cannot be created again under the same UID");
+                    assertThat(failure).as("%s", operation).isInstanceOf(InvalidPodException.class).hasMessageEndingWith(
+                            "was deleted; a deleted pod cannot be created again under the same UID");
                 }
             }
             case DELETE -> assertThat(failure).as("%s", operation).isNull();
@@ -51,7 +51,7 @@ record OperationOutcome(PodOperation operation, Object answer, Throwable failure
     static Map<String, Set<String>> jidsByUid(List<OperationOutcome> outcomes) {
         return outcomes.stream()
                 .filter(outcome -> outcome.operation().kind() == PodOperation.Kind.CREATE && outcome.failure() == null)
-                .collect(Collectors.groupingBy(outcome -> outcome.operation().uid(),
-                        Collectors.mapping(outcome -> ((CreateResponse) outcome.answer()).podJid(), Collectors.toSet())));
+                .collect(Collectors.groupingBy(outcome -> outcome.operation().uid(), Collectors.mapping(
+                        outcome -> ((CreateResponse) outcome.answer()).podJid(), Collectors.toSet())));
     }
 }

@@ -24,7 +24,8 @@ import net.jqwik.api.lifecycle.BeforeTry;
 /**
  * Random interleavings of creates, deletes, status and log calls on three pods, each call after a random short delay,
  * all on one real runtime with a pool of two: after each, once things settled, the {@link RuntimeInvariants} hold.
- * A failing interleaving shrinks to a short list such as {@code [CREATE pod-0, DELETE pod-0 after 3 ms]}.
+ * A failing interleaving shrinks to a short list of calls: a runtime that took a pooled sandbox even for a create whose
+ * pod it knew already fails with {@code [CREATE pod-0, CREATE pod-0, CREATE pod-0, CREATE pod-0]}.
  */
 class RandomInterleavingsTest {
 

@@ -118,7 +118,8 @@ final class RuntimeInvariants {
     /** Whether the runtime knows the pod the claim names: it answers NotFound for a pod it does not. */
     private boolean knows(Container claim) {
         Map<String, String> labels = claim.getLabels();
-        Pod asked = new PodBuilder(RuntimeFixture.pod(labels.get(Labels.POD_NAME), RuntimeFixture.shell("main", "true")))
+        Pod asked = new PodBuilder(RuntimeFixture.pod(labels.get(Labels.POD_NAME),
+                        RuntimeFixture.shell("main", "true")))
                 .editMetadata().withUid(labels.get(Labels.POD_UID)).withNamespace(labels.get(Labels.POD_NAMESPACE))
                 .addToAnnotations("JobID", labels.get(Labels.SANDBOX_ID)).endMetadata().build();
         PodStatus status = fixture.status(asked);

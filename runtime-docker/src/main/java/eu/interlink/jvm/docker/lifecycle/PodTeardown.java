@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes a pod's sandboxes: runs the preStop hooks of their running containers (for a pod this runtime knows), sends
  * them SIGTERM, gives them the grace period (which the hooks share) to stop, sends SIGKILL to those still running, then
- * removes each sandbox with its volume, folder and claim. The sandboxes of a pod this runtime does not remember are found through their claims.
+ * removes each sandbox with its volume, folder and claim. The sandboxes of a pod this runtime does not remember are
+ * found through their claims.
  */
 public final class PodTeardown {
 
@@ -89,7 +90,8 @@ public final class PodTeardown {
 
     /**
      * Runs the pod's preStop hooks, then sends SIGTERM and waits for the containers to stop, all until the deadline,
-     * then kills those still running and waits for them, within a call timeout; false when interrupted meanwhile, and then the interrupt flag is clear, so that the removal's own calls can run.
+     * then kills those still running and waits for them, within a call timeout; false when interrupted meanwhile, and
+     * then the interrupt flag is clear, so that the removal's own calls can run.
      */
     private boolean stopGracefully(String sandboxId, long deadline, Optional<PodRecord> pod) {
         Path socket = layout.socket(sandboxId);
@@ -120,7 +122,8 @@ public final class PodTeardown {
                 long killDeadline = System.nanoTime() + inner.callTimeout().toNanos();
                 late.forEach(index -> signal(inner, running.get(index).getId(), "SIGKILL"));
                 for (int index : late) {
-                    waits.get(index).awaitCompletion(Math.max(0, killDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    waits.get(index).awaitCompletion(Math.max(0, killDeadline - System.nanoTime()),
+                            TimeUnit.NANOSECONDS);
                 }
             } finally {
                 waits.forEach(StreamCallback::closeQuietly);

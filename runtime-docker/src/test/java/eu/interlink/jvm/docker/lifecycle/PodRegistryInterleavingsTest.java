@@ -86,7 +86,8 @@ class PodRegistryInterleavingsTest {
         assertThat(owners).as("the owners of the sandboxes taken").containsExactlyInAnyOrderElementsOf(made);
         assertThat(made.stream().map(record -> record.identity().uid())).as("UIDs given a sandbox")
                 .doesNotHaveDuplicates();
-        Set<Integer> retiredUids = calls.stream().filter(call -> !call.admit()).map(Call::uid).collect(Collectors.toSet());
+        Set<Integer> retiredUids = calls.stream().filter(call -> !call.admit()).map(Call::uid)
+                .collect(Collectors.toSet());
         for (int uid : retiredUids) {
             assertThat(registry.find(uid(uid))).as("uid-%s after its retirement", uid).isEmpty();
             assertThatThrownBy(() -> registry.admit(identity(uid), () -> record(uid, "late")))
