@@ -44,7 +44,7 @@ class ResourceLimitsTest {
         shared.fixture().create(pod);
 
         ContainerStateTerminated done = terminated(pod);
-        assertThat(done.getReason()).isEqualTo("OOMKilled");
+        assertThat(done.getReason()).as("%s", done).isEqualTo("OOMKilled");
         assertThat(done.getExitCode()).isEqualTo(137);
     }
 

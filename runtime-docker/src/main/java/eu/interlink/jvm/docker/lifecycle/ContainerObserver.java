@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a pod's record ({@link PodRecord}) current with what its sandbox's inner engine says about the pod's
@@ -25,6 +28,8 @@ public final class ContainerObserver {
     static final String STATUS_UNKNOWN = "ContainerStatusUnknown";
 
     private static final Backoff RECONNECT = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerObserver.class);
+    private static final Duration OOM_SETTLE = Duration.ofMillis(300);
 
     private final ContainerRunner runner;
     private final ScheduledExecutorService background;
@@ -76,10 +81,23 @@ public final class ContainerObserver {
      * is first seen ended; never throws.
      */
     void observe(PodRecord pod, String containerId) {
+        observe(pod, containerId, false);
+    }
+
+    /**
+     * @param settled whether a run that SIGKILL ended was inspected again after {@link #OOM_SETTLE}, so that Docker
+     *                had time to record that the kernel's OOM killer sent it: Docker tells it after the exit, and
+     *                interLink takes the first {@code terminated} reason it sees for good
+     */
+    private void observe(PodRecord pod, String containerId, boolean settled) {
         Sandbox sandbox = pod.sandbox().orElseThrow();
         try {
             ContainerSnapshot snapshot = runner.inspect(sandbox.engine(), containerId);
             if (snapshot.exited() && !pod.seenEnded(containerId)) {
+                if (!settled && snapshot.killedButNotForMemory()) {
+                    inspectAgainLater(pod, containerId);
+                    return;
+                }
                 snapshot = withTerminationMessage(pod, sandbox, snapshot);
             }
             pod.observed(snapshot);
@@ -89,6 +107,15 @@ public final class ContainerObserver {
         } catch (RuntimeException e) {
             pod.engineTrouble(new Reason(STATUS_UNKNOWN,
                     "sandbox " + sandbox.id() + " does not answer: " + DockerMessages.oneLine(e)));
+        }
+    }
+
+    private void inspectAgainLater(PodRecord pod, String containerId) {
+        try {
+            pod.cancellation().schedule(background, OOM_SETTLE, () -> observe(pod, containerId, true));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Container {} of pod {} is not inspected again: the runtime is closing", containerId,
+                    pod.identity());
         }
     }
 

@@ -67,6 +67,11 @@ public record ContainerSnapshot(
         };
     }
 
+    /** Whether SIGKILL ended it (exit code 137) and Docker has not said that the kernel's OOM killer sent it. */
+    boolean killedButNotForMemory() {
+        return exited() && exitCode == 137 && !oomKilled;
+    }
+
     /** Whether its start failed: it was created and never ran. */
     public boolean startFailed() {
         return "created".equals(status) && error != null;

@@ -26,19 +26,23 @@ import org.slf4j.LoggerFactory;
  * Removes deleted pods in the background, and lets the runtime's close wait for the removals under way.
  *
  * <p>A removal waits until the pod's work under way, if any (its start, a restart), has ended, then removes the pod's own sandbox and every sandbox
- * claimed for its UID. Removals of one UID run one after the other: a second delete chains a removal behind the one
- * under way instead of returning early, so that nothing a racing start built is missed. A failed removal is tried
- * again, with backoff, a few times; each failure is logged with what was left behind. A removal that failed while the
- * host engine does not answer is tried again, with backoff up to 10 s, until it answers (or the runtime closes), and
- * such tries are not counted. A pod is forgotten by the {@link PodJournal} once its removal is done, so that a runtime
- * restarted before that finishes it. Thread-safe.
+ * claimed for its UID; the runtime's connection to the pod's sandbox is closed only once the removal ended, so that a
+ * log followed meanwhile ends as its container does, with all it wrote. Removals of one UID run one after the other:
+ * a second delete chains a removal behind the one under way instead of returning early, so that nothing a racing
+ * start built is missed. A failed removal is tried again, with backoff, a few times; each failure is logged with what
+ * was left behind. A removal that failed while the host engine does not answer is tried again, with backoff up to
+ * 10 s, until it answers (or the runtime closes), and such tries are not counted. A pod is forgotten by the
+ * {@link PodJournal} once its removal is done, so that a runtime restarted before that finishes it. Thread-safe.
  */
 public final class PodRemovals {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodRemovals.class);
 
-    /** How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs and removals of one pod. */
-    private static final int CALLS_PER_ATTEMPT = 10;
+    /**
+     * How many bounded calls an attempt may make at most: the sandbox lists, SIGTERMs, SIGKILLs (and the wait for
+     * them) and removals of one pod.
+     */
+    private static final int CALLS_PER_ATTEMPT = 12;
     private static final Duration LONGEST_OUTAGE_PAUSE = Duration.ofSeconds(10);
 
     /**
@@ -108,7 +112,10 @@ public final class PodRemovals {
             long start = previous == null ? now : now + Math.max(previous.deadline() - now, 0);
             return new Removal(pod, known, sandboxId, grace, after, start + budget, new CompletableFuture<>());
         });
-        removal.done().whenComplete((ignored, failure) -> underWay.remove(pod.uid(), removal));
+        removal.done().whenComplete((ignored, failure) -> {
+            known.flatMap(PodRecord::sandbox).ifPresent(Sandbox::close);
+            underWay.remove(pod.uid(), removal);
+        });
         CompletableFuture.allOf(removal.after(), known.map(PodRecord::workEnded)
                         .orElseGet(() -> CompletableFuture.completedFuture(null)))
                 .whenComplete((ignored, failure) -> schedule(removal, 1, Duration.ZERO, null));
@@ -160,9 +167,6 @@ public final class PodRemovals {
         Set<String> sandboxes = new LinkedHashSet<>();
         removal.sandboxId().ifPresent(sandboxes::add);
         try {
-            if (attempt == 1) {
-                removal.known().flatMap(PodRecord::sandbox).ifPresent(Sandbox::close);
-            }
             sandboxes.addAll(teardown.sandboxesOf(removal.pod().uid()));
             teardown.remove(sandboxes, attempt == 1 ? removal.grace() : Duration.ZERO,
                     attempt == 1 ? removal.known() : Optional.empty());

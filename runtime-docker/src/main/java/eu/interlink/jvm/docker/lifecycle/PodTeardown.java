@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes a pod's sandboxes: runs the preStop hooks of their running containers (for a pod this runtime knows), sends
- * them SIGTERM, gives them the grace period (which the hooks share) to stop, then removes each sandbox with its volume,
- * folder and claim. The sandboxes of a pod this runtime does not remember are found through their claims.
+ * them SIGTERM, gives them the grace period (which the hooks share) to stop, sends SIGKILL to those still running, then
+ * removes each sandbox with its volume, folder and claim. The sandboxes of a pod this runtime does not remember are
+ * found through their claims.
  */
 public final class PodTeardown {
 
@@ -88,8 +89,9 @@ public final class PodTeardown {
     }
 
     /**
-     * Runs the pod's preStop hooks, then sends SIGTERM and waits for the containers to stop, all until the deadline;
-     * false when interrupted meanwhile, and then the interrupt flag is clear, so that the removal's own calls can run.
+     * Runs the pod's preStop hooks, then sends SIGTERM and waits for the containers to stop, all until the deadline,
+     * then kills those still running and waits for them, within a call timeout; false when interrupted meanwhile, and
+     * then the interrupt flag is clear, so that the removal's own calls can run.
      */
     private boolean stopGracefully(String sandboxId, long deadline, Optional<PodRecord> pod) {
         Path socket = layout.socket(sandboxId);
@@ -106,10 +108,22 @@ public final class PodTeardown {
             try {
                 for (Container container : running) {
                     waits.add(inner.streams().waitContainerCmd(container.getId()).exec(new StreamCallback<>()));
-                    terminate(inner, container.getId());
+                    signal(inner, container.getId(), "SIGTERM");
                 }
-                for (StreamCallback<WaitResponse> wait : waits) {
-                    wait.awaitCompletion(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                List<Integer> late = new ArrayList<>();
+                for (int index = 0; index < waits.size(); index++) {
+                    if (!waits.get(index).awaitCompletion(Math.max(0, deadline - System.nanoTime()),
+                            TimeUnit.NANOSECONDS)) {
+                        late.add(index);
+                    }
+                }
+                // Killed here rather than with their sandbox, a container's run ends as kubelet ends it: its followed
+                // logs end cleanly instead of breaking off.
+                long killDeadline = System.nanoTime() + inner.callTimeout().toNanos();
+                late.forEach(index -> signal(inner, running.get(index).getId(), "SIGKILL"));
+                for (int index : late) {
+                    waits.get(index).awaitCompletion(Math.max(0, killDeadline - System.nanoTime()),
+                            TimeUnit.NANOSECONDS);
                 }
             } finally {
                 waits.forEach(StreamCallback::closeQuietly);
@@ -128,12 +142,13 @@ public final class PodTeardown {
         return !interrupted;
     }
 
-    private static void terminate(Engine inner, String containerId) {
+    private static void signal(Engine inner, String containerId, String signal) {
         try {
-            inner.call("send SIGTERM to " + containerId,
-                    client -> client.killContainerCmd(containerId).withSignal("SIGTERM").exec());
+            inner.call("send " + signal + " to " + containerId,
+                    client -> client.killContainerCmd(containerId).withSignal(signal).exec());
         } catch (DockerException e) {
-            LOG.debug("Container {} did not take SIGTERM (stopped already?): {}", containerId, DockerMessages.oneLine(e));
+            LOG.debug("Container {} did not take {} (stopped already?): {}", containerId, signal,
+                    DockerMessages.oneLine(e));
         }
     }
 }

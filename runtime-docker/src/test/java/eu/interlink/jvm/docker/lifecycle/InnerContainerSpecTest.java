@@ -86,7 +86,7 @@ class InnerContainerSpecTest {
     }
 
     @Test
-    void eachRestartHasItsOwnInnerContainerNamedSoThatNoKubernetesContainerNameClashes() {
+    void eachRestartHasItsOwnInnerContainerNamedSoThatNoKubernetesContainerNameClashesAndLabelledWithItsCount() {
         InnerContainerSpec first = InnerContainerSpec.of(POD,
                 new ContainerBuilder().withName("main").withImage("busybox").build(), Map.of(), List.of(),
                 ContainerSecurity.NONE, null, "pod");
@@ -94,6 +94,8 @@ class InnerContainerSpecTest {
         InnerContainerSpec second = first.afterRestarts(1);
 
         assertThat(second.name()).isEqualTo("main_1");
-        assertThat(second).usingRecursiveComparison().ignoringFields("name").isEqualTo(first);
+        assertThat(first.labels()).containsEntry(Labels.RESTART_COUNT, "0");
+        assertThat(second.labels()).containsEntry(Labels.RESTART_COUNT, "1");
+        assertThat(second).usingRecursiveComparison().ignoringFields("name", "labels").isEqualTo(first);
     }
 }
