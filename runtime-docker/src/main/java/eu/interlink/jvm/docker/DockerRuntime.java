@@ -80,7 +80,8 @@ public final class DockerRuntime implements PodRuntime {
      * @param threads runs everything in the background; owned and closed by this runtime, last
      */
     DockerRuntime(PodRegistry pods, PodJournal journal, PodRecovery recovery, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
-            PodStatusReader statuses, PeriodicReconcile reconcile, SandboxDeaths deaths, LogStreamer logs, HostEngineMonitor monitor, RuntimeReadiness readiness,
+            PodStatusReader statuses, PeriodicReconcile reconcile, SandboxDeaths deaths, LogStreamer logs,
+            HostEngineMonitor monitor, RuntimeReadiness readiness,
             SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
         this.pods = pods;
         this.journal = journal;

@@ -50,7 +50,8 @@ class EngineHangTest {
 
             relay.blackhole();
             try {
-                assertThat(within(() -> fixture.status(running))).matches(status -> stateOf(status).getRunning() != null);
+                assertThat(within(() -> fixture.status(running)))
+                        .matches(status -> stateOf(status).getRunning() != null);
                 assertThat(within(() -> fixture.logs(running, "main", LogOptions.DEFAULTS))).isEqualTo("alive\n");
                 assertThat(within(fixture.runtime::capacity).cpu()).isNotBlank();
                 assertThat(within(() -> fixture.create(created).podJid())).isNotBlank();

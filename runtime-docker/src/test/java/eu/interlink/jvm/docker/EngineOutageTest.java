@@ -60,7 +60,8 @@ class EngineOutageTest {
                 fixture.runtime.delete(deleted);
                 Pod newcomer = pod("created-meanwhile", shell("main", "sleep 3600"));
                 fixture.create(newcomer);
-                ContainerStateTerminated refused = stateOf(await().atMost(NOTICE_TIME).pollInterval(Duration.ofMillis(200))
+                ContainerStateTerminated refused = stateOf(await().atMost(NOTICE_TIME)
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> fixture.status(newcomer), status -> stateOf(status).getTerminated() != null))
                         .getTerminated();
                 assertThat(refused.getMessage()).contains(relay.socket().toString()).contains("does not answer");

@@ -136,7 +136,8 @@ class SandboxDeathTest {
             fixture.docker.killContainerCmd("interlink-sandbox-" + dead).exec();
 
             await().atMost(RuntimeFixture.SANDBOX_TIME).pollInterval(Duration.ofMillis(200))
-                    .until(() -> fixture.runtime.readiness().ready() && !fixture.unclaimedPoolSandboxIds().contains(dead)
+                    .until(() -> fixture.runtime.readiness().ready()
+                            && !fixture.unclaimedPoolSandboxIds().contains(dead)
                             && fixture.unclaimedPoolSandboxIds().size() == 1);
             assertThat(fixture.containersLabelled(Map.of(Labels.SANDBOX_ID, dead))).isEmpty();
         }

@@ -113,7 +113,7 @@ public final class Engine implements AutoCloseable {
         } catch (ExecutionException e) {
             if (e.getCause() != null && e.getCause().getClass() == RuntimeException.class
                     && e.getCause().getCause() instanceof IOException io) {
-                // docker-java wraps a failed connection in a bare RuntimeException, which names neither engine nor call.
+                // docker-java wraps a failed connection in a bare RuntimeException, naming neither engine nor call.
                 throw new EngineException(address + ": " + action + " failed: the engine does not answer (" + io + ")",
                         e.getCause());
             }
