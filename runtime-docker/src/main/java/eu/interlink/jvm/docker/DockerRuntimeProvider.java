@@ -148,12 +148,12 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         PodStarter starter = new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
                 new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                 threads.background(), settings.podPolicy(), new MemoryVolumes(new SandboxMounts(host, layout)),
-                new RunGuard(checks, preStops, threads.probes(), threads.killers()));
+                new RunGuard(checks, preStops, threads.probes(), threads.killers()), remover, monitor::answersNow);
         PodRemovals removals = new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), journal,
                 threads.background(), settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY,
                 monitor::answersNow);
         PodRecovery recovery = new PodRecovery(journal, pods, planner, starter,
-                new PodRecoverer(host, layout, claims, sandboxes, remover, runner, starter, threads.starters(),
+                new PodRecoverer(host, layout, claims, sandboxes, runner, starter, threads.starters(),
                         threads.background()), removals, claims, threads.starters());
         Leftovers leftovers = new Leftovers(layout, remover, () -> {
             Set<String> owned = new HashSet<>(removals.sandboxesUnderWay());

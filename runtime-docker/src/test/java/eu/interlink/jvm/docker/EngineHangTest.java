@@ -63,14 +63,17 @@ class EngineHangTest {
                 Readiness down = await().atMost(Duration.ofSeconds(5).plus(BOUND)).pollInterval(Duration.ofMillis(200))
                         .until(() -> within(fixture.runtime::readiness), readiness -> !readiness.ready());
                 assertThat(down.detail()).contains(relay.socket().toString()).contains("does not answer");
-                ContainerState failed = stateOf(await().atMost(BOUND.multipliedBy(2))
+                ContainerState held = stateOf(await().atMost(BOUND.multipliedBy(2))
                         .pollInterval(Duration.ofMillis(200)).until(() -> within(() -> fixture.status(created)),
-                                status -> stateOf(status).getTerminated() != null));
-                assertThat(failed.getTerminated().getMessage()).contains(relay.socket().toString());
+                                status -> stateOf(status).getWaiting() != null
+                                        && stateOf(status).getWaiting().getMessage().contains("trying again")));
+                assertThat(held.getWaiting().getMessage()).contains(relay.socket().toString())
+                        .contains("does not answer");
             } finally {
                 relay.restore();
             }
 
+            fixture.awaitStatus(created, status -> stateOf(status).getRunning() != null);
             fixture.awaitReady();
             fixture.awaitNothingLeftOf(deleted, deletedSandbox);
             assertThat(fixture.status(running)).matches(status -> stateOf(status).getRunning() != null);

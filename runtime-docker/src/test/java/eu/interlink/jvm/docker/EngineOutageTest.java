@@ -10,6 +10,7 @@ import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * When the host engine stops and comes back (here: a relay between the runtime and the engine is cut, and restored),
  * the runtime keeps answering meanwhile, from what it knows, and once the engine is back it reconnects and reports
- * what changed behind its back: the sandboxes that died, or were removed, while it could not listen.
+ * what changed behind its back: the sandboxes that died, or were removed, while it could not listen; a pod created
+ * meanwhile waits, saying why, and starts once the engine is back.
  */
 class EngineOutageTest {
 
@@ -31,7 +33,7 @@ class EngineOutageTest {
     private static final Duration RECONNECT_TIME = Duration.ofSeconds(20);
 
     @Test
-    void whileTheHostEngineIsDownTheRuntimeAnswersAndOnceItIsBackItReportsTheSandboxesThatDiedMeanwhile()
+    void whileTheHostEngineIsDownTheRuntimeAnswersAndOnceItIsBackItReportsTheSandboxesThatDiedMeanwhileAndStartsTheNewPods()
             throws IOException {
         try (EngineRelay relay = EngineRelay.to(RuntimeFixture.engineSocket());
                 RuntimeFixture fixture = RuntimeFixture.throughSocket(relay.socket(),
@@ -40,6 +42,7 @@ class EngineOutageTest {
             Pod killed = pod("killed-meanwhile", shell("main", "sleep 3600"));
             Pod removed = pod("removed-meanwhile", shell("main", "sleep 3600"));
             Pod deleted = pod("deleted-meanwhile", shell("main", "sleep 3600"));
+            Pod newcomer = pod("created-meanwhile", shell("main", "sleep 3600"));
             String killedSandbox = fixture.create(killed).podJid();
             String removedSandbox = fixture.create(removed).podJid();
             String deletedSandbox = fixture.create(deleted).podJid();
@@ -58,13 +61,13 @@ class EngineOutageTest {
                 assertThat(fixture.logs(survivor, "main", LogOptions.DEFAULTS)).isEqualTo("alive\n");
                 assertThat(fixture.runtime.capacity().cpu()).isNotBlank();
                 fixture.runtime.delete(deleted);
-                Pod newcomer = pod("created-meanwhile", shell("main", "sleep 3600"));
                 fixture.create(newcomer);
-                ContainerStateTerminated refused = stateOf(await().atMost(NOTICE_TIME)
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> fixture.status(newcomer), status -> stateOf(status).getTerminated() != null))
-                        .getTerminated();
-                assertThat(refused.getMessage()).contains(relay.socket().toString()).contains("does not answer");
+                ContainerStateWaiting held = stateOf(await().atMost(NOTICE_TIME).pollInterval(Duration.ofMillis(200))
+                        .until(() -> fixture.status(newcomer), status -> stateOf(status).getWaiting() != null
+                                && stateOf(status).getWaiting().getMessage().contains("trying again")))
+                        .getWaiting();
+                assertThat(held.getReason()).isEqualTo("ContainerCreating");
+                assertThat(held.getMessage()).contains(relay.socket().toString()).contains("does not answer");
 
                 // The engine restarts: the sandboxes die, or are removed, while the runtime cannot listen.
                 fixture.docker.killContainerCmd("interlink-sandbox-" + killedSandbox).exec();
@@ -87,6 +90,7 @@ class EngineOutageTest {
             assertThat(removedEnded.getMessage()).contains("sandbox " + removedSandbox + " died")
                     .contains("was removed");
             assertThat(fixture.status(survivor)).matches(running());
+            fixture.awaitStatus(newcomer, running());
             fixture.awaitReady();
             fixture.awaitNothingLeftOf(deleted, deletedSandbox);
         }

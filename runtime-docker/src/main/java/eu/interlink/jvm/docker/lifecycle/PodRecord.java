@@ -56,6 +56,7 @@ public final class PodRecord {
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
     private volatile Sandbox sandbox;
+    private volatile Duration startPause;
     private volatile DeadlineExceeded deadlineExceeded;
     private volatile SandboxLost sandboxLost;
 
@@ -276,6 +277,29 @@ public final class PodRecord {
 
     void attach(Sandbox built) {
         sandbox = built;
+    }
+
+    /** Lets go of the sandbox, for a start that begins again in a new one: closes the connection to its engine. */
+    void detach() {
+        Sandbox attached = sandbox;
+        sandbox = null;
+        if (attached != null) {
+            attached.close();
+        }
+    }
+
+    /** Whether no inner container was ever made for the pod, as far as is known. */
+    boolean nothingCreated() {
+        return runs.isEmpty();
+    }
+
+    /** The pause before the last try to start the pod again while the host engine did not answer, or null. */
+    Duration startPause() {
+        return startPause;
+    }
+
+    void startPause(Duration pause) {
+        startPause = pause;
     }
 
     /** The runs of the spec container of this name, once its first inner container is created. */

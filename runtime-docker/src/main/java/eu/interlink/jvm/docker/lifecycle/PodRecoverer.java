@@ -13,7 +13,6 @@ import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
-import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +50,6 @@ public final class PodRecoverer {
     private final SandboxLayout layout;
     private final SandboxClaims claims;
     private final SandboxFactory sandboxes;
-    private final SandboxRemover remover;
     private final ContainerRunner runner;
     private final PodStarter starter;
     private final Executor starters;
@@ -62,13 +60,12 @@ public final class PodRecoverer {
      * @param background where the pause before it is timed; owned by the caller
      */
     public PodRecoverer(Engine host, SandboxLayout layout, SandboxClaims claims, SandboxFactory sandboxes,
-            SandboxRemover remover, ContainerRunner runner, PodStarter starter, Executor starters,
+            ContainerRunner runner, PodStarter starter, Executor starters,
             ScheduledExecutorService background) {
         this.host = host;
         this.layout = layout;
         this.claims = claims;
         this.sandboxes = sandboxes;
-        this.remover = remover;
         this.runner = runner;
         this.starter = starter;
         this.starters = starters;
@@ -148,11 +145,10 @@ public final class PodRecoverer {
         };
     }
 
-    /** Removes what the pod's start had made, and returns the start, from the beginning. */
+    /** The start, from the beginning, once what the earlier one made is removed. */
     private Runnable startOver(PodRecord pod, String why) {
         LOG.info("Starting pod {} over: {}", pod.identity(), why);
-        remover.remove(pod.sandboxId());
-        return () -> starter.start(pod);
+        return () -> starter.startOver(pod);
     }
 
     /**

@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.docker.engine.Backoff;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.ImageUnavailableException;
@@ -11,6 +12,7 @@ import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
 import eu.interlink.jvm.docker.sandbox.SandboxFactory;
 import eu.interlink.jvm.docker.sandbox.SandboxNeeds;
+import eu.interlink.jvm.docker.sandbox.SandboxRemover;
 import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.security.PodPolicy;
 import eu.interlink.jvm.docker.spec.SpecContainers;
@@ -35,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +61,9 @@ import org.slf4j.LoggerFactory;
  * runs again after kubelet's pause ({@link RestartRule}), during which it holds no starter: the pause is a timer on
  * the background pool, after which the start goes on when a starter is free.
  *
+ * <p>A start that fails while the host engine does not answer, before any of the pod's containers was made, begins
+ * again once it answers (tried after pauses from 1 s doubling to 30 s), the pod waiting meanwhile with the reason.
+ *
  * <p>Every failure ends in a state the pod's status reports (a reason and a message per container); a cancelled start
  * (delete, or the runtime's close) stops at the next step and leaves the removal to whoever cancelled it.
  */
@@ -66,6 +72,7 @@ public final class PodStarter {
     private static final Logger LOG = LoggerFactory.getLogger(PodStarter.class);
     private static final String VOLUMES_FOLDER = "volumes";
     private static final String IMAGE_PULL_BACK_OFF = "ImagePullBackOff";
+    private static final Backoff OUTAGE_RETRIES = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final SandboxFactory sandboxes;
     private final SandboxClaims claims;
@@ -82,6 +89,8 @@ public final class PodStarter {
     private final ScheduledExecutorService background;
     private final PodPolicy policy;
     private final MemoryVolumes memoryVolumes;
+    private final SandboxRemover remover;
+    private final BooleanSupplier hostAnswers;
 
     /**
      * @param observer   keeps each pod's record current with what its sandbox says about its containers
@@ -91,11 +100,14 @@ public final class PodStarter {
      * @param policy     the operator's policy, which host paths must still meet once their links are followed
      * @param memoryVolumes mounts the pods' memory {@code emptyDir}s in their sandboxes
      * @param guard      runs each run's postStart hook and probes
+     * @param remover    removes what a start made, before it begins again
+     * @param hostAnswers asks the host engine, within the call timeout, whether it answers
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources,
             PodNetworkFiles networkFiles, ImageSupplier images, ContainerRunner runner,
             ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
-            PodPolicy policy, MemoryVolumes memoryVolumes, RunGuard guard) {
+            PodPolicy policy, MemoryVolumes memoryVolumes, RunGuard guard, SandboxRemover remover,
+            BooleanSupplier hostAnswers) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.resources = resources;
@@ -111,6 +123,8 @@ public final class PodStarter {
         this.policy = policy;
         this.memoryVolumes = memoryVolumes;
         this.guard = guard;
+        this.remover = remover;
+        this.hostAnswers = hostAnswers;
     }
 
     /** Times the pod's {@code activeDeadlineSeconds}, if it has one, from now: call once the pod is accepted. */
@@ -130,14 +144,51 @@ public final class PodStarter {
                 step.run();
             } catch (CancellationException e) {
                 LOG.debug("The start of pod {} was cancelled", pod.identity());
-            } catch (SandboxException e) {
-                fail(pod, new Reason("CreatePodSandboxError", e.getMessage()));
-            } catch (ImageUnavailableException e) {
-                fail(pod, new Reason(e.reason(), e.getMessage()));
             } catch (RuntimeException e) {
-                LOG.warn("Pod {} failed to start", pod.identity(), e);
-                fail(pod, new Reason("StartError", DockerMessages.oneLine(e)));
+                if (pod.nothingCreated() && !hostAnswers.getAsBoolean()) {
+                    startOverLater(pod, e);
+                } else {
+                    fail(pod, reasonOf(pod, e));
+                }
             }
+        });
+    }
+
+    private static Reason reasonOf(PodRecord pod, RuntimeException failure) {
+        if (failure instanceof SandboxException) {
+            return new Reason("CreatePodSandboxError", failure.getMessage());
+        }
+        if (failure instanceof ImageUnavailableException unavailable) {
+            return new Reason(unavailable.reason(), unavailable.getMessage());
+        }
+        LOG.warn("Pod {} failed to start", pod.identity(), failure);
+        return new Reason("StartError", DockerMessages.oneLine(failure));
+    }
+
+    /**
+     * Starts the pod again from the beginning after a pause (1 s doubling to 30 s), since its start failed while the
+     * host engine did not answer and had created none of its containers; meanwhile the pod waits, saying why.
+     */
+    private void startOverLater(PodRecord pod, RuntimeException failure) {
+        Duration pause = OUTAGE_RETRIES.after(pod.startPause());
+        pod.startPause(pause);
+        String why = "the Docker engine does not answer (" + DockerMessages.oneLine(failure) + "); trying again in "
+                + pause.toSeconds() + " s";
+        LOG.warn("Pod {} cannot start now: {}", pod.identity(), why);
+        pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, why));
+        try {
+            pod.cancellation().schedule(background, pause, () -> starters.execute(() -> startOver(pod)));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Pod {} is left as it is: the runtime is closing", pod.identity());
+        }
+    }
+
+    /** Starts the pod from the beginning, once what an earlier try, or an earlier runtime, made of it is removed. */
+    void startOver(PodRecord pod) {
+        step(pod, () -> {
+            pod.detach();
+            remover.remove(pod.sandboxId());
+            run(pod);
         });
     }
 
