@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
@@ -52,6 +55,7 @@ public final class PodRecord {
     private final Map<String, Reason> containerFailures = new ConcurrentHashMap<>();
     private final Map<String, Reason> containerWaits = new ConcurrentHashMap<>();
     private final Map<String, RunHealth> health = new ConcurrentHashMap<>();
+    private final Set<CompletableFuture<Void>> followedLogs = ConcurrentHashMap.newKeySet();
     private volatile Reason engineTrouble;
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
@@ -285,6 +289,27 @@ public final class PodRecord {
         sandbox = null;
         if (attached != null) {
             attached.close();
+        }
+    }
+
+    /** Counts a followed log of one of the pod's containers as under way until {@code ended} completes. */
+    public void following(CompletableFuture<Void> ended) {
+        followedLogs.add(ended);
+        ended.whenComplete((ignored, failure) -> followedLogs.remove(ended));
+    }
+
+    /**
+     * Waits until the followed logs under way have ended, at most this long: once its containers stopped, a pod's
+     * sandbox is removed only after its engine has sent the end of each followed log.
+     */
+    void awaitFollowedLogs(Duration bound) {
+        try {
+            CompletableFuture.allOf(followedLogs.toArray(CompletableFuture[]::new))
+                    .get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // The rest of a log that does not end in time is cut off with the sandbox.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class PodTeardown {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodTeardown.class);
+    /** How long the followed logs of stopped containers may take to end before their sandbox goes. */
+    private static final Duration LOGS_ENDING = Duration.ofSeconds(2);
 
     private final EngineFactory engines;
     private final SandboxLayout layout;
@@ -66,6 +68,7 @@ public final class PodTeardown {
             for (String id : sandboxIds) {
                 Optional<PodRecord> pod = known.filter(record -> record.sandboxId().equals(id));
                 interrupted |= !stopGracefully(id, interrupted ? System.nanoTime() : deadline, pod);
+                pod.ifPresent(record -> record.awaitFollowedLogs(LOGS_ENDING));
                 remover.remove(id);
                 LOG.info("Sandbox {} removed", id);
             }

@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,7 +67,18 @@ public final class LogStreamer implements AutoCloseable {
         if (containerId.isEmpty() || sandbox.isEmpty()) {
             return out -> { };
         }
-        return out -> copy(sandbox.get().engine(), containerId.get(), request.options(), out);
+        if (!request.options().follow()) {
+            return out -> copy(sandbox.get().engine(), containerId.get(), request.options(), out);
+        }
+        return out -> {
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            pod.following(ended);
+            try {
+                copy(sandbox.get().engine(), containerId.get(), request.options(), out);
+            } finally {
+                ended.complete(null);
+            }
+        };
     }
 
     private static ContainerSnapshot previousRun(PodRecord pod, String container) {

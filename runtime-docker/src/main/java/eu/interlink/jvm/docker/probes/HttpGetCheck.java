@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,19 @@ final class HttpGetCheck implements Check {
                     : CheckResult.failed(what + " answered " + status);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            return CheckResult.failed(what + " got no answer within " + timeout.toSeconds() + " s");
+            return noAnswer(what, timeout);
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
             return CheckResult.failed(what + " was interrupted");
         } catch (ExecutionException e) {
-            return CheckResult.failed(what + " failed: " + e.getCause());
+            // The request's own timeout and the wait above race: either may tell first.
+            return e.getCause() instanceof HttpTimeoutException ? noAnswer(what, timeout)
+                    : CheckResult.failed(what + " failed: " + e.getCause());
         }
+    }
+
+    private static CheckResult noAnswer(String what, Duration timeout) {
+        return CheckResult.failed(what + " got no answer within " + timeout.toSeconds() + " s");
     }
 }
