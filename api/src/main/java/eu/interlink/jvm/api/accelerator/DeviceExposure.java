@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * How to expose allocated devices to a pod, in terms any container engine can apply.
  *
- * <p>A runtime applies all of it to the pod's sandbox and to each container that asked for the resource.
+ * <p>A runtime applies it to the pod's sandbox and to each container that asked for the resource. Device nodes and
+ * device requests are two ways to the same devices: a runtime whose engine has the driver of the requests uses them,
+ * and the device nodes otherwise; environment and mounts apply in both cases.
  *
  * @param deviceNodes    host device files to pass through, such as {@code /dev/nvidia0}; never null
  * @param deviceRequests requests for an engine's device driver, such as NVIDIA's; never null
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param mounts         host paths to mount, such as driver libraries; never null
  */
 public record DeviceExposure(
-        List<String> deviceNodes,
+        List<DeviceNode> deviceNodes,
         List<DeviceRequest> deviceRequests,
         Map<String, String> environment,
         List<HostMount> mounts) {
@@ -24,6 +26,30 @@ public record DeviceExposure(
         deviceRequests = List.copyOf(deviceRequests);
         environment = Map.copyOf(environment);
         mounts = List.copyOf(mounts);
+    }
+
+    /**
+     * A host device file passed through to the sandbox and the containers.
+     *
+     * @param hostPath      the device file on the host, such as {@code /dev/nvidia0}; never null
+     * @param containerPath where the containers see it, such as {@code /dev/nvidia0}; never null
+     * @param permissions   the cgroup permissions, some of {@code r}, {@code w} and {@code m} (mknod), such as
+     *                      {@code rwm}; never null
+     */
+    public record DeviceNode(String hostPath, String containerPath, String permissions) {
+
+        public DeviceNode {
+            if (hostPath == null || containerPath == null || permissions == null
+                    || !permissions.matches("r?w?m?") || permissions.isEmpty()) {
+                throw new IllegalArgumentException("a device node needs a host path, a container path and permissions"
+                        + " of r, w and m, in that order: " + hostPath + ", " + containerPath + ", " + permissions);
+            }
+        }
+
+        /** The same device file inside as on the host, readable and writable (no mknod). */
+        public static DeviceNode of(String path) {
+            return new DeviceNode(path, path, "rw");
+        }
     }
 
     /**
