@@ -3,12 +3,15 @@ package eu.interlink.jvm.itests;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -16,12 +19,14 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The runnable plugin jar, started as an operator starts it: {@code java -jar}, with a config file named by
- * {@code INTERLINKCONFIGPATH}. Its output goes to a file that failures quote.
+ * The runnable plugin jar, started as an operator starts it: {@code java -jar}, or {@code java -cp} with extra jars
+ * such as a vendor's accelerator, with a config file named by {@code INTERLINKCONFIGPATH}. Its output goes to a file
+ * that failures quote.
  */
 final class PluginProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    private static final String MAIN_CLASS = "eu.interlink.jvm.host.Main";
 
     private final Process process;
     private final Path output;
@@ -35,11 +40,18 @@ final class PluginProcess implements AutoCloseable {
 
     /** Starts the jar with this configuration and waits until it says where it listens. */
     static PluginProcess start(Path workDir, Map<String, Object> config) throws IOException {
+        return start(workDir, config, List.of());
+    }
+
+    /**
+     * Starts the jar with these jars after it on the classpath ({@code java -cp plugin.jar:extra.jar
+     * eu.interlink.jvm.host.Main}), and waits until it says where it listens.
+     */
+    static PluginProcess start(Path workDir, Map<String, Object> config, List<Path> extraJars) throws IOException {
         Path configFile = workDir.resolve("InterLinkConfig.yaml");
         Files.writeString(configFile, new Yaml().dump(config));
         Path output = workDir.resolve("plugin.log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", pluginJar().toString())
+        ProcessBuilder builder = new ProcessBuilder(command(extraJars))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -94,12 +106,27 @@ final class PluginProcess implements AutoCloseable {
         }
     }
 
-    private static Path pluginJar() {
-        Path jar = Path.of(System.getProperty("plugin.jar", "../host/target/interlink-docker-plugin.jar"));
+    /**
+     * A jar the build made, at the path the system property (set by the failsafe configuration) names, else at
+     * {@code defaultPath}.
+     */
+    static Path builtJar(String property, String defaultPath) {
+        Path jar = Path.of(System.getProperty(property, defaultPath));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no plugin jar at " + jar.toAbsolutePath() + ": run `mvn -B verify` from the root");
+            throw new IllegalStateException("no jar at " + jar.toAbsolutePath() + ": run `mvn -B verify` from the root");
         }
         return jar.toAbsolutePath();
+    }
+
+    private static List<String> command(List<Path> extraJars) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String pluginJar = builtJar("plugin.jar", "../host/target/interlink-docker-plugin.jar").toString();
+        if (extraJars.isEmpty()) {
+            return List.of(java, "-jar", pluginJar);
+        }
+        List<String> classpath = new ArrayList<>(List.of(pluginJar));
+        extraJars.forEach(jar -> classpath.add(jar.toAbsolutePath().toString()));
+        return List.of(java, "-cp", String.join(File.pathSeparator, classpath), MAIN_CLASS);
     }
 
     private static String read(Path file) {
