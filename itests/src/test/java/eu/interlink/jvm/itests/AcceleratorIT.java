@@ -1,0 +1,205 @@
+package eu.interlink.jvm.itests;
+
+import static eu.interlink.jvm.itests.InterLinkClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A vendor adds an accelerator with a jar and no change to the plugin: the fake accelerator ({@code
+ * src/fake-accelerator}: {@code example.com/fake-accel}, device {@code fake0} backed by the host's {@code /dev/zero}
+ * and {@code fake1} by {@code /dev/full}) on the classpath of the real plugin process, on the real engine. Each pod
+ * sees exactly the device it was given, two pods never share one, a pod that asks for more than is free waits in
+ * {@code Pending} saying so until one is freed, and a plugin killed and started again keeps every allocation.
+ */
+class AcceleratorIT {
+
+    private static final String RESOURCE = "example.com/fake-accel";
+    private static final String PROVIDER = "eu.interlink.jvm.itests.fake.FakeAcceleratorProvider";
+    /** The major:minor numbers (hex, as {@code stat} prints them) of the host file behind each fake device. */
+    private static final Map<String, String> BACKING_FILE_NUMBERS = Map.of("fake0", "1:5", "fake1", "1:7");
+    /** Prints the pod's device variable and every {@code /dev/fake*} file with its numbers, then sleeps till TERM. */
+    private static final String SHOW_DEVICES = "echo \"variable $FAKE_ACCEL_DEVICES\";"
+            + " for d in /dev/fake*; do stat -c 'node %n %t:%T' \"$d\"; done; echo listed;"
+            + " trap 'exit 0' TERM; sleep 600 & wait";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void podsSeeExactlyTheirOwnDeviceWaitWhileNoneIsFreeAndKeepItAcrossAPluginKill()
+            throws IOException, InterruptedException {
+        Map<String, Object> config = Map.of(
+                "SidecarPort", 0,
+                "AVAILABLEDINDS", 0,
+                "DataRootFolder", workDir.resolve("data").toString(),
+                "Docker", Map.of("DindImage", "interlink-jvm/dind:local"));
+        List<Path> fakeAcceleratorJar = fakeAcceleratorJar();
+        Pod first = askingForOneDevice("first");
+        Pod second = askingForOneDevice("second");
+        Pod third = askingForOneDevice("third");
+        try (HostEngine engine = new HostEngine()) {
+            JsonNode secondBefore;
+            JsonNode thirdBefore;
+            try (PluginProcess plugin = PluginProcess.start(workDir, config, fakeAcceleratorJar)) {
+                assertThat(plugin.output()).contains("found AcceleratorProvider '" + RESOURCE + "': " + PROVIDER);
+                InterLinkClient interLink = new InterLinkClient(plugin.address());
+                assertThat(acceleratorsInPing(interLink)).isEqualTo(available(2));
+
+                String firstJid = jidOf(interLink.call("POST", "/create", PodRequests.create(first)));
+                String secondJid = jidOf(interLink.call("POST", "/create", PodRequests.create(second)));
+                awaitState(interLink, first, firstJid, "running");
+                secondBefore = awaitState(interLink, second, secondJid, "running");
+                String firstDevice = deviceSeenBy(interLink, first);
+                String secondDevice = deviceSeenBy(interLink, second);
+                assertThat(List.of(firstDevice, secondDevice)).as("the devices of the first two pods")
+                        .containsExactlyInAnyOrder("fake0", "fake1");
+                assertThat(acceleratorsInPing(interLink)).isEqualTo(available(0));
+
+                String thirdJid = jidOf(interLink.call("POST", "/create", PodRequests.create(third)));
+                JsonNode waiting = awaitState(interLink, third, thirdJid, "waiting", state ->
+                        state.toString().contains(RESOURCE)).at("/containers/0/state/waiting");
+                assertThat(waiting.path("reason").asText() + " " + waiting.path("message").asText())
+                        .as("why the third pod waits").contains(RESOURCE).containsPattern("\\b1\\b")
+                        .containsPattern("\\b0\\b").containsPattern("\\b2\\b");
+
+                assertThat(interLink.call("POST", "/delete", PodRequests.write(first)).statusCode()).isEqualTo(200);
+                thirdBefore = awaitState(interLink, third, thirdJid, "running");
+                assertThat(deviceSeenBy(interLink, third)).as("the third pod's device, freed by the first")
+                        .isEqualTo(firstDevice);
+                awaitGone(engine, first, firstJid);
+                plugin.kill();
+            }
+
+            try (PluginProcess again = PluginProcess.start(workDir, config, fakeAcceleratorJar)) {
+                InterLinkClient interLink = new InterLinkClient(again.address());
+                assertStillTheSameRun(interLink, second, secondBefore);
+                assertStillTheSameRun(interLink, third, thirdBefore);
+                assertThat(acceleratorsInPing(interLink)).as("after the restart, both devices still held")
+                        .isEqualTo(available(0));
+
+                assertThat(interLink.call("POST", "/delete", PodRequests.write(second)).statusCode()).isEqualTo(200);
+                assertThat(interLink.call("POST", "/delete", PodRequests.write(third)).statusCode()).isEqualTo(200);
+                awaitGone(engine, second, secondBefore.get("JID").asText());
+                awaitGone(engine, third, thirdBefore.get("JID").asText());
+                await("both devices free again").atMost(Duration.ofSeconds(30))
+                        .until(() -> acceleratorsInPing(interLink), available(2)::equals);
+            }
+        }
+    }
+
+    @Test
+    void theOperatorTurnsTheAcceleratorOffWithItsSettingAndThenNoDeviceIsOffered() throws IOException,
+            InterruptedException {
+        Map<String, Object> config = Map.of(
+                "SidecarPort", 0,
+                "AVAILABLEDINDS", 0,
+                "FAKEACCELENABLED", false,
+                "DataRootFolder", workDir.resolve("data").toString(),
+                "Docker", Map.of("DindImage", "interlink-jvm/dind:local"));
+        try (PluginProcess plugin = PluginProcess.start(workDir, config, fakeAcceleratorJar())) {
+            assertThat(plugin.output()).contains("accelerator " + RESOURCE + " is disabled by the configuration");
+            assertThat(acceleratorsInPing(new InterLinkClient(plugin.address()))).isEmpty();
+        }
+    }
+
+    /** The pod runs on in the same container that it ran in before, so with the same device. */
+    private static void assertStillTheSameRun(InterLinkClient interLink, Pod pod, JsonNode before) {
+        JsonNode after = awaitState(interLink, pod, before.get("JID").asText(), "running");
+        assertThat(after.get("JID")).isEqualTo(before.get("JID"));
+        assertThat(after.at("/containers/0/containerID")).isEqualTo(before.at("/containers/0/containerID"));
+        assertThat(after.at("/containers/0/state/running/startedAt"))
+                .isEqualTo(before.at("/containers/0/state/running/startedAt"));
+    }
+
+    private static List<Path> fakeAcceleratorJar() {
+        return List.of(PluginProcess.builtJar("fake.accelerator.jar",
+                "target/interlink-jvm-itests-0.1.0-SNAPSHOT-fake-accelerator.jar"));
+    }
+
+    private static Pod askingForOneDevice(String name) {
+        Quantity one = new Quantity("1");
+        return new PodBuilder(PodRequests.shellPod(name, SHOW_DEVICES)).editSpec()
+                .editFirstContainer().withNewResources()
+                .addToLimits(RESOURCE, one).addToRequests(RESOURCE, one)
+                .endResources().endContainer()
+                .withTerminationGracePeriodSeconds(5L)
+                .endSpec().build();
+    }
+
+    /**
+     * The one device the pod's container sees, checked to be the one its variable names and to be the host file
+     * behind that device.
+     */
+    private static String deviceSeenBy(InterLinkClient interLink, Pod pod) {
+        String log = await("pod " + pod.getMetadata().getName() + " to list its devices").atMost(Duration.ofSeconds(30))
+                .until(() -> interLink.call("GET", "/getLogs", PodRequests.logs(pod, "app", false)).body(),
+                        body -> body.contains("listed\n"));
+        List<String> nodes = log.lines().filter(line -> line.startsWith("node ")).toList();
+        assertThat(nodes).as("the /dev/fake* files pod " + pod.getMetadata().getName() + " sees").hasSize(1);
+        String[] node = nodes.get(0).split(" ");
+        String device = node[1].substring("/dev/".length());
+        assertThat(node[2]).as("the numbers of " + node[1]).isEqualTo(BACKING_FILE_NUMBERS.get(device));
+        assertThat(log).as("the pod's FAKE_ACCEL_DEVICES").contains("variable " + device + "\n");
+        return device;
+    }
+
+    private static JsonNode acceleratorsInPing(InterLinkClient interLink) {
+        HttpResponse<String> ping = interLink.call("GET", "/status", "[]");
+        assertThat(ping.statusCode()).as(ping.body()).isEqualTo(200);
+        return json(ping).at("/resources/accelerators");
+    }
+
+    private static JsonNode available(int count) {
+        ArrayNode accelerators = JSON.createArrayNode();
+        accelerators.addObject().put("resourceType", RESOURCE).put("available", String.valueOf(count));
+        return accelerators;
+    }
+
+    private static String jidOf(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        return json(created).get("PodJID").asText();
+    }
+
+    private static JsonNode awaitState(InterLinkClient interLink, Pod pod, String jid, String state) {
+        return awaitState(interLink, pod, jid, state, any -> true);
+    }
+
+    /** The pod's status entry once its container is in this state and the state passes the check. */
+    private static JsonNode awaitState(InterLinkClient interLink, Pod pod, String jid, String state,
+            Predicate<JsonNode> check) {
+        String body = PodRequests.status(pod, jid);
+        return await("pod " + pod.getMetadata().getName() + " " + state).atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    HttpResponse<String> status = interLink.call("GET", "/status", body);
+                    assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+                    return json(status).get(0);
+                }, entry -> {
+                    JsonNode reached = entry.at("/containers/0/state/" + state);
+                    return !reached.isMissingNode() && !reached.isNull() && check.test(reached);
+                });
+    }
+
+    private static void awaitGone(HostEngine engine, Pod pod, String jid) {
+        await("pod " + pod.getMetadata().getName() + " gone").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(engine.containersOf(pod.getMetadata().getUid())).isEmpty();
+            assertThat(engine.containersOfSandbox(jid)).isEmpty();
+        });
+    }
+}
