@@ -154,7 +154,7 @@ public final class DockerRuntime implements PodRuntime {
 
     /** A sandbox of the pool for the pod, unless it needs one built for it or the pool has none ready. */
     private Optional<Sandbox> pooled(PodPlan plan) {
-        return plan.sandbox().dedicated() ? Optional.empty() : pool.take();
+        return plan.dedicatedSandbox() ? Optional.empty() : pool.take();
     }
 
     @Override

@@ -5,6 +5,7 @@ import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
 import eu.interlink.jvm.api.runtime.RuntimeContext;
 import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
 import eu.interlink.jvm.api.wire.WireFormat;
+import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
@@ -143,8 +144,9 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         ContainerObserver observer = new ContainerObserver(runner, threads.background());
         Checks checks = new Checks(ProbeHttp.client(threads.http(), settings.callTimeout()));
         PreStopHooks preStops = new PreStopHooks(checks, threads.hooks());
+        DeviceAllocator devices = DeviceAllocator.discovering(context.accelerators());
         PodPlanner planner = new PodPlanner(new SandboxPlanner(new PodIpNetwork(host, settings.podIpNetwork()),
-                monitor::capacity));
+                monitor::capacity), devices);
         PodStarter starter = new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
                 new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                 threads.background(), settings.podPolicy(), new MemoryVolumes(new SandboxMounts(host, layout)),
@@ -169,7 +171,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 pods,
                 journal,
                 recovery,
-                new PodValidator(settings.podPolicy()),
+                new PodValidator(settings.podPolicy(), devices.resources()),
                 planner,
                 starter,
                 removals,

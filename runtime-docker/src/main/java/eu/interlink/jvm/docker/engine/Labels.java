@@ -10,7 +10,8 @@ import java.util.Map;
  * <pre>
  *   host engine:  sandbox container  role=sandbox          sandbox-id, pool, data-root
  *                 sandbox volume     role=sandbox-storage  sandbox-id, pool, data-root
- *                 claim container    role=pod-claim        sandbox-id, data-root, pod-uid, pod-namespace, pod-name
+ *                 claim container    role=pod-claim        sandbox-id, data-root, pod-uid, pod-namespace, pod-name,
+ *                                                          devices (when the pod holds any)
  *   inner engine: pod container      role=pod-container    pod-uid, container-name, restart-count
  * </pre>
  *
@@ -34,6 +35,8 @@ public final class Labels {
     public static final String POOL = "eu.interlink.jvm.pool";
     /** The {@code DataRootFolder} of the runtime that made the object, so that a runtime finds only its own. */
     public static final String DATA_ROOT = "eu.interlink.jvm.data-root";
+    /** The devices the pod holds, per extended resource, on its claim ({@code DeviceLabels}). */
+    public static final String DEVICES = "eu.interlink.jvm.devices";
     /** The name, in the pod spec, of the container an inner container runs. */
     public static final String CONTAINER_NAME = "eu.interlink.jvm.container-name";
     /** How often the spec container had been restarted when the inner container was made for its run: 0 for the first. */

@@ -2,6 +2,8 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
+import eu.interlink.jvm.docker.accelerators.DeviceNeeds;
 import eu.interlink.jvm.docker.images.PullSecrets;
 import eu.interlink.jvm.docker.network.HostsFile;
 import eu.interlink.jvm.docker.network.ResolvConf;
@@ -25,9 +27,12 @@ public final class PodPlanner {
 
     private final VolumePlanner volumes = new VolumePlanner();
     private final SandboxPlanner sandboxes;
+    private final DeviceAllocator devices;
 
-    public PodPlanner(SandboxPlanner sandboxes) {
+    /** @param devices tells which devices there are, so that a pod asks for no more than the node has */
+    public PodPlanner(SandboxPlanner sandboxes, DeviceAllocator devices) {
         this.sandboxes = sandboxes;
+        this.devices = devices;
     }
 
     /**
@@ -60,6 +65,13 @@ public final class PodPlanner {
         } catch (InvalidPodException e) {
             problems.add(e.getMessage());
         }
+        DeviceNeeds deviceNeeds = DeviceNeeds.NONE;
+        try {
+            deviceNeeds = DeviceNeeds.of(data.pod().getSpec(), devices.resources());
+            devices.requireEnough(deviceNeeds, PodIdentity.of(data.pod()).toString());
+        } catch (InvalidPodException e) {
+            problems.add(e.getMessage());
+        }
         Environment environment = new Environment(data.pod(), sent, PodAddress.UNKNOWN);
         SpecContainers.of(data.pod().getSpec()).forEach(container -> {
             try {
@@ -71,6 +83,6 @@ public final class PodPlanner {
         if (!problems.isEmpty()) {
             throw new InvalidPodException(String.join("; ", problems));
         }
-        return new PodPlan(volumePlan, sent, pullSecrets, needs);
+        return new PodPlan(volumePlan, sent, pullSecrets, needs, deviceNeeds);
     }
 }

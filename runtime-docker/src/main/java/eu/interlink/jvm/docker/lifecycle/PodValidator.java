@@ -23,10 +23,16 @@ public final class PodValidator {
     private static final Pattern UID = Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_.]{0,127}");
 
     private final PodPolicy policy;
+    private final Set<String> devices;
 
-    /** A validator under the operator's policy. */
-    public PodValidator(PodPolicy policy) {
+    /**
+     * A validator under the operator's policy.
+     *
+     * @param devices the extended resources the runtime's accelerators serve
+     */
+    public PodValidator(PodPolicy policy, Set<String> devices) {
         this.policy = policy;
+        this.devices = Set.copyOf(devices);
     }
 
     /**
@@ -47,7 +53,7 @@ public final class PodValidator {
         check("spec.initContainers", pod.getSpec().getInitContainers(), names);
         check("spec.containers", pod.getSpec().getContainers(), names);
         RestartPolicy.of(pod.getSpec());
-        List<String> unsupported = UnsupportedFields.of(pod.getSpec());
+        List<String> unsupported = UnsupportedFields.of(pod.getSpec(), devices);
         if (!unsupported.isEmpty()) {
             throw new InvalidPodException("pod " + identity + " asks for what this runtime does not support yet: "
                     + String.join(", ", unsupported));

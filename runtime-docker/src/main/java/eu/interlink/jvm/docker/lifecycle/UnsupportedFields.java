@@ -31,16 +31,20 @@ final class UnsupportedFields {
     private static final Set<String> ENFORCED_LIMITS = Set.of("cpu", "memory");
 
     private final List<String> found = new ArrayList<>();
+    private final Set<String> devices;
 
-    private UnsupportedFields() {
+    private UnsupportedFields(Set<String> devices) {
+        this.devices = devices;
     }
 
     /**
      * Each unsupported field of the spec, named as a JSON path with list items by name, such as
      * {@code spec.containers[app].env[POD_NAME].valueFrom}; empty when the runtime can honour the whole spec.
+     *
+     * @param devices the extended resources the runtime's accelerators serve, which are supported
      */
-    static List<String> of(PodSpec spec) {
-        UnsupportedFields fields = new UnsupportedFields();
+    static List<String> of(PodSpec spec, Set<String> devices) {
+        UnsupportedFields fields = new UnsupportedFields(devices);
         fields.scan(spec);
         return List.copyOf(fields.found);
     }
@@ -79,10 +83,24 @@ final class UnsupportedFields {
         if (resources == null) {
             return;
         }
-        mapOf(resources.getLimits()).keySet().stream().filter(name -> !ENFORCED_LIMITS.contains(name))
-                .forEach(name -> found.add(at + ".limits[" + name + "]"));
-        mapOf(resources.getRequests()).keySet().stream().filter(name -> !SCHEDULING_HINTS.contains(name))
-                .forEach(name -> found.add(at + ".requests[" + name + "] (extended resource)"));
+        mapOf(resources.getLimits()).keySet().stream()
+                .filter(name -> !ENFORCED_LIMITS.contains(name) && !devices.contains(name))
+                .forEach(name -> found.add(at + ".limits[" + name + "]"
+                        + (isDevice(name) ? " (" + noAccelerator(name) + ")" : "")));
+        mapOf(resources.getRequests()).keySet().stream()
+                .filter(name -> !SCHEDULING_HINTS.contains(name) && !devices.contains(name))
+                .forEach(name -> found.add(at + ".requests[" + name + "] (extended resource"
+                        + (isDevice(name) ? ": " + noAccelerator(name) : "") + ")"));
+    }
+
+    /** Whether the resource is one a device plugin would serve, such as {@code vendor.com/device}. */
+    private static boolean isDevice(String name) {
+        return name.contains("/");
+    }
+
+    private String noAccelerator(String name) {
+        return "no accelerator serves " + name + "; " + (devices.isEmpty() ? "none is installed"
+                : "installed: " + String.join(", ", devices.stream().sorted().toList()));
     }
 
     private void ifTrue(Boolean flag, String field) {

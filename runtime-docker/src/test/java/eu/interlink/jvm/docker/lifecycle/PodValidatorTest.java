@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class PodValidatorTest {
 
-    private final PodValidator validator = new PodValidator(new PodPolicy(false, Set.of(), false, List.of(), Path.of("/data")));
+    private final PodValidator validator = new PodValidator(new PodPolicy(false, Set.of(), false, List.of(), Path.of("/data")), Set.of());
 
     private static Container container(String name, String image) {
         return new ContainerBuilder().withName(name).withImage(image).build();
@@ -189,7 +189,8 @@ class PodValidatorTest {
                         + "spec.initContainers[setup].readinessProbe, "
                         + "spec.initContainers[setup].restartPolicy Always (sidecar containers), "
                         + "spec.containers[app].resources.limits[ephemeral-storage], "
-                        + "spec.containers[app].resources.requests[nvidia.com/gpu] (extended resource), "
+                        + "spec.containers[app].resources.requests[nvidia.com/gpu] (extended resource: no accelerator serves "
+                        + "nvidia.com/gpu; none is installed), "
                         + "spec.containers[app].livenessProbe.grpc (gRPC probes are not supported), "
                         + "spec.containers[app].lifecycle.preStop.tcpSocket (deprecated in lifecycle hooks, which"
                         + " kubelet does not run either), "
@@ -252,7 +253,7 @@ class PodValidatorTest {
     @Test
     void anOperatorWhoAllowsThemLetsPrivilegedPodsCapabilitiesAndHostPathsUnderItsPrefixesThrough() {
         PodValidator permissive = new PodValidator(new PodPolicy(true, Set.of("CAP_SYS_TIME"), true,
-                List.of(Path.of("/srv")), Path.of("/data")));
+                List.of(Path.of("/srv")), Path.of("/data")), Set.of());
         Pod pod = new PodBuilder(pod("ns", List.of(), List.of(container("app", "busybox"))))
                 .editSpec()
                 .addNewVolume().withName("ok").withNewHostPath().withPath("/srv/in").endHostPath().endVolume()
@@ -267,7 +268,7 @@ class PodValidatorTest {
                 .addNewVolume().withName("var").withNewHostPath().withPath("/var").endHostPath().endVolume()
                 .addNewVolume().withName("data").withNewHostPath().withPath("/data/sandboxes").endHostPath().endVolume()
                 .endSpec().build();
-        PodValidator anywhere = new PodValidator(new PodPolicy(false, Set.of(), true, List.of(), Path.of("/data")));
+        PodValidator anywhere = new PodValidator(new PodPolicy(false, Set.of(), true, List.of(), Path.of("/data")), Set.of());
         assertThatThrownBy(() -> permissive.validate(outside))
                 .hasMessageContaining("spec.volumes[etc].hostPath.path: refused: /etc/ssl is in none of the operator's"
                         + " Docker.HostPathPrefixes (/srv)");
