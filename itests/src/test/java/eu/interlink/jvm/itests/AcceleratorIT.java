@@ -105,7 +105,7 @@ class AcceleratorIT {
     }
 
     @Test
-    void theOperatorTurnsTheAcceleratorOffWithItsSettingAndThenNoDeviceIsOffered() throws IOException,
+    void theOperatorTurnsTheAcceleratorOffWithItsSettingThenNoDeviceIsOfferedAndPodsAskingForOneAreRefused() throws IOException,
             InterruptedException {
         Map<String, Object> config = Map.of(
                 "SidecarPort", 0,
@@ -115,7 +115,12 @@ class AcceleratorIT {
                 "Docker", Map.of("DindImage", "interlink-jvm/dind:local"));
         try (PluginProcess plugin = PluginProcess.start(workDir, config, fakeAcceleratorJar())) {
             assertThat(plugin.output()).contains("accelerator " + RESOURCE + " is disabled by the configuration");
-            assertThat(acceleratorsInPing(new InterLinkClient(plugin.address()))).isEmpty();
+            InterLinkClient interLink = new InterLinkClient(plugin.address());
+            assertThat(acceleratorsInPing(interLink)).isEmpty();
+            HttpResponse<String> refused = interLink.call("POST", "/create", PodRequests.create(
+                    askingForOneDevice("unserved")));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json(refused).get("error").asText()).contains("no accelerator serves " + RESOURCE);
         }
     }
 
