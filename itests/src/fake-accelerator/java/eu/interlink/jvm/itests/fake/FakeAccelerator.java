@@ -7,6 +7,7 @@ import eu.interlink.jvm.api.accelerator.DeviceExposure.DeviceNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Two fake devices, {@code fake0} and {@code fake1}, backed by device files every Linux host has: {@code /dev/zero}
@@ -30,7 +31,7 @@ public final class FakeAccelerator implements Accelerator {
     /** The variable that lists a pod's devices by id, comma-separated. */
     public static final String DEVICES_VARIABLE = "FAKE_ACCEL_DEVICES";
 
-    private static final Map<String, String> HOST_FILE_BY_ID = Map.of("fake0", "/dev/zero", "fake1", "/dev/full");
+    private static final Map<String, String> HOST_FILES = Map.of("fake0", "/dev/zero", "fake1", "/dev/full");
 
     @Override
     public String resourceName() {
@@ -39,8 +40,8 @@ public final class FakeAccelerator implements Accelerator {
 
     @Override
     public List<AcceleratorDevice> discover() {
-        return HOST_FILE_BY_ID.keySet().stream().sorted()
-                .map(id -> new AcceleratorDevice(id, "Fake accelerator", Map.of("backedBy", HOST_FILE_BY_ID.get(id))))
+        return Stream.of("fake0", "fake1")
+                .map(id -> new AcceleratorDevice(id, "Fake accelerator", Map.of("backedBy", HOST_FILES.get(id))))
                 .toList();
     }
 
@@ -54,7 +55,7 @@ public final class FakeAccelerator implements Accelerator {
     }
 
     private static String hostFileOf(AcceleratorDevice device) {
-        String file = HOST_FILE_BY_ID.get(device.id());
+        String file = HOST_FILES.get(device.id());
         if (file == null) {
             throw new IllegalArgumentException(device.id() + " is not a device of " + FakeAcceleratorProvider.RESOURCE);
         }
