@@ -2,11 +2,13 @@ package eu.interlink.jvm.itests;
 
 import static eu.interlink.jvm.itests.InterLinkClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import eu.interlink.jvm.api.accelerator.AcceleratorProvider;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +105,13 @@ class AcceleratorIT {
                         .until(() -> acceleratorsInPing(interLink), available(2)::equals);
             }
         }
+    }
+
+    @Test
+    void theFakeAcceleratorIsOnNoTestsClasspathOnlyOnThatOfThePluginsItIsGivenTo() {
+        assertThat(ServiceLoader.load(AcceleratorProvider.class).stream().map(provider -> provider.type().getName()))
+                .doesNotContain(PROVIDER);
+        assertThatThrownBy(() -> Class.forName(PROVIDER)).isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test
