@@ -8,6 +8,7 @@ import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.NodeResources;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.HostEngineMonitor;
 import eu.interlink.jvm.docker.lifecycle.GracePeriod;
@@ -58,6 +59,7 @@ public final class DockerRuntime implements PodRuntime {
 
     private final PodRegistry pods;
     private final PodJournal journal;
+    private final DeviceAllocator devices;
     private final PodRecovery recovery;
     private final PodValidator validator;
     private final PodPlanner planner;
@@ -79,12 +81,13 @@ public final class DockerRuntime implements PodRuntime {
      * @param pool    owned and closed by this runtime
      * @param threads runs everything in the background; owned and closed by this runtime, last
      */
-    DockerRuntime(PodRegistry pods, PodJournal journal, PodRecovery recovery, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
+    DockerRuntime(PodRegistry pods, PodJournal journal, DeviceAllocator devices, PodRecovery recovery, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
             PodStatusReader statuses, PeriodicReconcile reconcile, SandboxDeaths deaths, LogStreamer logs,
             HostEngineMonitor monitor, RuntimeReadiness readiness,
             SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
         this.pods = pods;
         this.journal = journal;
+        this.devices = devices;
         this.recovery = recovery;
         this.validator = validator;
         this.planner = planner;
@@ -185,7 +188,8 @@ public final class DockerRuntime implements PodRuntime {
 
     @Override
     public NodeResources capacity() {
-        return monitor.capacity();
+        NodeResources engine = monitor.capacity();
+        return new NodeResources(engine.cpu(), engine.memory(), engine.pods(), devices.availability());
     }
 
     @Override

@@ -150,13 +150,14 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         PodStarter starter = new PodStarter(sandboxes, claims, new SandboxResources(host, layout),
                 new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                 threads.background(), settings.podPolicy(), new MemoryVolumes(new SandboxMounts(host, layout)),
-                new RunGuard(checks, preStops, threads.probes(), threads.killers()), remover, monitor::answersNow);
+                new RunGuard(checks, preStops, threads.probes(), threads.killers()), remover, monitor::answersNow,
+                devices);
         PodRemovals removals = new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), journal,
                 threads.background(), settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY,
-                monitor::answersNow);
+                monitor::answersNow, devices);
         PodRecovery recovery = new PodRecovery(journal, pods, planner, starter,
                 new PodRecoverer(host, layout, claims, sandboxes, runner, starter, threads.starters(),
-                        threads.background()), removals, claims, threads.starters());
+                        threads.background()), removals, claims, devices, threads.starters());
         Leftovers leftovers = new Leftovers(layout, remover, () -> {
             Set<String> owned = new HashSet<>(removals.sandboxesUnderWay());
             owned.addAll(recovery.kept());
@@ -170,6 +171,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         DockerRuntime runtime = new DockerRuntime(
                 pods,
                 journal,
+                devices,
                 recovery,
                 new PodValidator(settings.podPolicy(), devices.resources()),
                 planner,

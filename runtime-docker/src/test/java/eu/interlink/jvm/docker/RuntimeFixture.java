@@ -15,6 +15,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import eu.interlink.jvm.api.accelerator.Accelerator;
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
 import eu.interlink.jvm.api.runtime.Readiness;
@@ -78,15 +79,23 @@ final class RuntimeFixture implements AutoCloseable {
     final Path dataRoot;
     private final PluginSettings settings;
     private final PodRuntimeProvider provider;
+    private final List<Accelerator> accelerators;
     private final Set<Pod> created = ConcurrentHashMap.newKeySet();
     PodRuntime runtime;
 
-    private RuntimeFixture(DockerClient docker, Path dataRoot, PluginSettings settings, PodRuntimeProvider provider) {
+    private RuntimeFixture(DockerClient docker, Path dataRoot, PluginSettings settings, PodRuntimeProvider provider,
+            List<Accelerator> accelerators) {
         this.docker = docker;
         this.dataRoot = dataRoot;
         this.settings = settings;
         this.provider = provider;
+        this.accelerators = List.copyOf(accelerators);
         this.runtime = openRuntime();
+    }
+
+    /** A runtime without a pool, with these accelerators. */
+    static RuntimeFixture withAccelerators(List<Accelerator> accelerators) throws IOException {
+        return open(0, Map.of(), registeredProvider(), accelerators);
     }
 
     /** A runtime without a pool, with these {@code Docker:} settings over the test defaults. */
@@ -124,6 +133,11 @@ final class RuntimeFixture implements AutoCloseable {
 
     private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,
             PodRuntimeProvider provider) throws IOException {
+        return open(availableDinds, dockerSettings, provider, List.of());
+    }
+
+    private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,
+            PodRuntimeProvider provider, List<Accelerator> accelerators) throws IOException {
         DockerClient docker = hostClient();
         requireEngineAndImages(docker);
         Path dataRoot = Files.createTempDirectory(Path.of("/tmp"), "ilj-");
@@ -131,7 +145,7 @@ final class RuntimeFixture implements AutoCloseable {
         section.putAll(dockerSettings);
         PluginSettings settings = PluginSettings.of(Map.of("DataRootFolder", dataRoot.toString(),
                 "AVAILABLEDINDS", availableDinds, "Docker", section), Map.of());
-        return new RuntimeFixture(docker, dataRoot, settings, provider);
+        return new RuntimeFixture(docker, dataRoot, settings, provider, accelerators);
     }
 
     private static PodRuntimeProvider registeredProvider() {
@@ -143,7 +157,7 @@ final class RuntimeFixture implements AutoCloseable {
     }
 
     private PodRuntime openRuntime() {
-        return provider.open(new RuntimeContext(settings, List.of()));
+        return provider.open(new RuntimeContext(settings, accelerators));
     }
 
     /** Closes the runtime and opens another with the same settings, as a restarted plugin would. */

@@ -153,8 +153,10 @@ public final class DeviceAllocator {
     /**
      * Takes back, for a restarted runtime, the devices a pod held, by their ids; an id no accelerator discovers now
      * is logged and left out.
+     *
+     * @return the devices the pod holds now
      */
-    public synchronized void restore(String uid, Map<String, List<String>> ids) {
+    public synchronized PodDevices restore(String uid, Map<String, List<String>> ids) {
         Map<String, List<AcceleratorDevice>> devices = new LinkedHashMap<>();
         ids.forEach((resource, wanted) -> {
             List<AcceleratorDevice> present = inventory.getOrDefault(resource, List.of());
@@ -165,7 +167,10 @@ public final class DeviceAllocator {
             }
             devices.put(resource, found);
         });
-        held.put(uid, new PodDevices(devices));
+        PodDevices restored = new PodDevices(devices);
+        held.put(uid, restored);
+        LOG.info("Pod {} holds {} again", uid, describe(restored));
+        return restored;
     }
 
     /** The free devices of each resource, as the health ping reports them. */
@@ -174,9 +179,10 @@ public final class DeviceAllocator {
                 .map(resource -> new AcceleratorAvailability(resource, String.valueOf(free(resource)))).toList();
     }
 
-    /** How the accelerator of the resource exposes these of its devices. */
-    public DeviceExposure exposure(String resource, List<AcceleratorDevice> devices) {
-        return accelerators.get(resource).expose(devices);
+    /** How their accelerators expose these devices, one exposure per resource that has any. */
+    public List<DeviceExposure> exposures(Map<String, List<AcceleratorDevice>> devices) {
+        return devices.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> accelerators.get(entry.getKey()).expose(entry.getValue())).toList();
     }
 
     private boolean fits(Map<String, Integer> wanted) {

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.docker.engine.Engine;
@@ -67,6 +68,10 @@ public final class ContainerRunner {
     private static HostConfig hostConfig(InnerContainerSpec spec) {
         ContainerResources resources = spec.resources();
         HostConfig config = HostConfig.newHostConfig().withNetworkMode("host").withBinds(binds(spec));
+        if (!spec.devices().isEmpty()) {
+            config.withDevices(spec.devices().stream()
+                    .map(node -> new Device(node.permissions(), node.containerPath(), node.hostPath())).toList());
+        }
         if (resources.nanoCpus() != null) {
             config.withNanoCPUs(resources.nanoCpus());
         }

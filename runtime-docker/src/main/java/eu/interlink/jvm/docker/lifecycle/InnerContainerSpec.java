@@ -1,12 +1,15 @@
 package eu.interlink.jvm.docker.lifecycle;
 
+import eu.interlink.jvm.api.accelerator.DeviceExposure;
 import eu.interlink.jvm.docker.engine.Labels;
 import eu.interlink.jvm.docker.security.ContainerSecurity;
 import eu.interlink.jvm.docker.spec.ContainerResources;
 import eu.interlink.jvm.docker.spec.VarExpansion;
 import eu.interlink.jvm.docker.volumes.ResolvedMount;
 import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,7 @@ import java.util.Map;
  * @param user       Docker's {@code User} ({@code uid}, {@code uid:gid}, {@code name:gid}), or null for the image's
  * @param security   its security settings
  * @param hostname   the pod's hostname, which every container of the pod has
+ * @param devices    the device nodes it gets, at their paths inside the sandbox ({@link #withDevices})
  */
 public record InnerContainerSpec(
         String name,
@@ -44,7 +48,8 @@ public record InnerContainerSpec(
         Map<String, String> labels,
         String user,
         ContainerSecurity security,
-        String hostname) {
+        String hostname,
+        List<DeviceExposure.DeviceNode> devices) {
 
     /**
      * The spec of a pod's container.
@@ -77,7 +82,8 @@ public record InnerContainerSpec(
                 Map.copyOf(labels),
                 user,
                 security,
-                hostname);
+                hostname,
+                List.of());
     }
 
     /**
@@ -88,7 +94,31 @@ public record InnerContainerSpec(
         Map<String, String> runLabels = new HashMap<>(labels);
         runLabels.put(Labels.RESTART_COUNT, String.valueOf(restartCount));
         return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
-                resources, stdin, tty, Map.copyOf(runLabels), user, security, hostname);
+                resources, stdin, tty, Map.copyOf(runLabels), user, security, hostname, devices);
+    }
+
+    /**
+     * The spec with the devices the container holds, as their accelerators expose them: their nodes and mounts at the
+     * paths the sandbox has them, and their variables, which win over the container's own of the same names.
+     */
+    InnerContainerSpec withDevices(List<DeviceExposure> exposures) {
+        if (exposures.isEmpty()) {
+            return this;
+        }
+        Map<String, String> deviceVariables = new LinkedHashMap<>();
+        exposures.forEach(exposure -> deviceVariables.putAll(exposure.environment()));
+        List<String> variables = new ArrayList<>(env.stream()
+                .filter(variable -> !deviceVariables.containsKey(variable.substring(0, variable.indexOf('='))))
+                .toList());
+        deviceVariables.forEach((key, value) -> variables.add(key + "=" + value));
+        List<ResolvedMount> allMounts = new ArrayList<>(mounts);
+        exposures.forEach(exposure -> exposure.mounts().forEach(mount -> allMounts.add(
+                new ResolvedMount(mount.containerPath(), mount.containerPath(), mount.readOnly()))));
+        List<DeviceExposure.DeviceNode> nodes = exposures.stream().flatMap(exposure -> exposure.deviceNodes().stream())
+                .map(node -> new DeviceExposure.DeviceNode(node.containerPath(), node.containerPath(), node.permissions()))
+                .toList();
+        return new InnerContainerSpec(name, image, entrypoint, cmd, List.copyOf(variables), workingDir,
+                List.copyOf(allMounts), resources, stdin, tty, labels, user, security, hostname, nodes);
     }
 
     private static List<String> expanded(List<String> argv, Map<String, String> variables) {

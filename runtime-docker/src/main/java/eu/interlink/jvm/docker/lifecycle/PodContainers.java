@@ -2,6 +2,7 @@ package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.exception.DockerException;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineException;
@@ -43,13 +44,14 @@ final class PodContainers {
     private final ContainerObserver observer;
     private final List<ResolvedMount> podFiles;
     private final RunGuard guard;
+    private final DeviceAllocator devices;
 
     /**
      * @param podFiles the pod's {@code /etc/hosts} and {@code /etc/resolv.conf}, mounted into each container that
      *                 does not mount something else there
      */
     PodContainers(PodRecord pod, Sandbox sandbox, VolumeWriter volumes, List<ResolvedMount> podFiles,
-            ContainerRunner runner, ContainerObserver observer, RunGuard guard) {
+            ContainerRunner runner, ContainerObserver observer, RunGuard guard, DeviceAllocator devices) {
         this.pod = pod;
         this.sandbox = sandbox;
         this.volumes = volumes;
@@ -57,6 +59,7 @@ final class PodContainers {
         this.runner = runner;
         this.observer = observer;
         this.guard = guard;
+        this.devices = devices;
     }
 
     PodRecord pod() {
@@ -121,7 +124,10 @@ final class PodContainers {
             Environment environment = new Environment(pod.pod(), pod.plan().sent(),
                     new PodAddress(sandbox.ip(), sandbox.gateway()));
             spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container),
-                    mounts(container, restartCount), security, security.dockerUser(imageUser), HostsFile.hostname(pod.pod()));
+                    mounts(container, restartCount), security, security.dockerUser(imageUser), HostsFile.hostname(pod.pod()))
+                    .withDevices(devices.exposures(pod.devices().ofContainer(pod.plan().devices(), container.getName(),
+                            pod.initContainers().contains(container),
+                            pod.containers().stream().map(Container::getName).toList())));
         } catch (IOException | InvalidPodException e) {
             failed.accept(new Reason(CONFIG_ERROR, e.getMessage()));
             return Optional.empty();

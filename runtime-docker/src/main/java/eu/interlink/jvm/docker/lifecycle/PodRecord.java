@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.wire.CreateResponse;
+import eu.interlink.jvm.docker.accelerators.PodDevices;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.spec.SpecContainers;
@@ -60,6 +61,8 @@ public final class PodRecord {
     private volatile Reason waiting = new Reason(CONTAINER_CREATING, "waiting for a free starter");
     private volatile Reason podFailure;
     private volatile Sandbox sandbox;
+    private volatile PodDevices devices = PodDevices.NONE;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile Duration startPause;
     private volatile DeadlineExceeded deadlineExceeded;
     private volatile SandboxLost sandboxLost;
@@ -229,6 +232,7 @@ public final class PodRecord {
             return false;
         }
         deadlineExceeded = new DeadlineExceeded(at, notTerminated());
+        checkEnded();
         return true;
     }
 
@@ -246,6 +250,7 @@ public final class PodRecord {
         }
         sandboxLost = new SandboxLost(at, message, notTerminated());
         stop();
+        checkEnded();
         return true;
     }
 
@@ -386,6 +391,7 @@ public final class PodRecord {
         engineTrouble = null;
         if (snapshot.ended()) {
             Optional.ofNullable(exits.get(snapshot.containerId())).ifPresent(exit -> exit.complete(snapshot));
+            checkEnded();
         }
     }
 
@@ -394,6 +400,7 @@ public final class PodRecord {
         runs.replaceAll((name, before) -> before.lost(containerId, why));
         Optional.ofNullable(exits.get(containerId))
                 .ifPresent(exit -> exit.completeExceptionally(new IllegalStateException(why.message())));
+        checkEnded();
     }
 
     /** How the run of the container of this id ends, once it has: completed when the run is seen to end. */
@@ -462,9 +469,34 @@ public final class PodRecord {
 
     void failContainer(String name, Reason reason) {
         containerFailures.put(name, reason);
+        checkEnded();
     }
 
     void failPod(Reason reason) {
         podFailure = reason;
+        checkEnded();
+    }
+
+    /** The devices the pod holds; none before it was given them. */
+    public PodDevices devices() {
+        return devices;
+    }
+
+    void holds(PodDevices given) {
+        devices = given;
+    }
+
+    /**
+     * Completes once the pod has ended for good: it failed, its sandbox died, its active deadline passed, or each of
+     * its containers terminated and will not run again.
+     */
+    public CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    private void checkEnded() {
+        if (podFailure != null || sandboxLost != null || deadlineExceeded != null || notTerminated().isEmpty()) {
+            ended.complete(null);
+        }
     }
 }

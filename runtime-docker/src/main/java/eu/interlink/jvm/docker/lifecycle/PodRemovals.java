@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.docker.engine.Backoff;
+import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.recovery.PodJournal;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
@@ -54,6 +55,7 @@ public final class PodRemovals {
 
     private final PodTeardown teardown;
     private final PodJournal journal;
+    private final DeviceAllocator devices;
     private final ScheduledExecutorService background;
     private final Duration callTimeout;
     private final int attempts;
@@ -69,11 +71,14 @@ public final class PodRemovals {
      * @param attempts    how often a removal is tried before it is given up
      * @param firstRetry  the pause before the first retry; it doubles before each next one
      * @param hostAnswers asks the host engine, within the call timeout, whether it answers
+     * @param devices     takes back the devices of a pod once its removal is done
      */
     public PodRemovals(PodTeardown teardown, PodJournal journal, ScheduledExecutorService background,
-            Duration callTimeout, int attempts, Duration firstRetry, BooleanSupplier hostAnswers) {
+            Duration callTimeout, int attempts, Duration firstRetry, BooleanSupplier hostAnswers,
+            DeviceAllocator devices) {
         this.teardown = teardown;
         this.journal = journal;
+        this.devices = devices;
         this.background = background;
         this.callTimeout = callTimeout;
         this.attempts = attempts;
@@ -171,6 +176,7 @@ public final class PodRemovals {
             teardown.remove(sandboxes, attempt == 1 ? removal.grace() : Duration.ZERO,
                     attempt == 1 ? removal.known() : Optional.empty());
             journal.forget(removal.pod().uid());
+            devices.release(removal.pod().uid());
             removal.done().complete(null);
         } catch (RuntimeException e) {
             if (!hostAnswers.getAsBoolean()) {

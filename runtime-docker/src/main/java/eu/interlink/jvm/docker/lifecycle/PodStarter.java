@@ -1,6 +1,10 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
+import eu.interlink.jvm.docker.accelerators.DeviceLabels;
+import eu.interlink.jvm.docker.accelerators.DeviceNeeds;
+import eu.interlink.jvm.docker.accelerators.PodDevices;
 import eu.interlink.jvm.docker.engine.Backoff;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.images.ImageSupplier;
@@ -72,6 +76,8 @@ public final class PodStarter {
     private static final Logger LOG = LoggerFactory.getLogger(PodStarter.class);
     private static final String VOLUMES_FOLDER = "volumes";
     private static final String IMAGE_PULL_BACK_OFF = "ImagePullBackOff";
+    /** The reason of a pod's containers while it waits for devices to be free. */
+    static final String WAITING_FOR_DEVICES = "WaitingForDevices";
     private static final Backoff OUTAGE_RETRIES = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final SandboxFactory sandboxes;
@@ -91,6 +97,7 @@ public final class PodStarter {
     private final MemoryVolumes memoryVolumes;
     private final SandboxRemover remover;
     private final BooleanSupplier hostAnswers;
+    private final DeviceAllocator devices;
 
     /**
      * @param observer   keeps each pod's record current with what its sandbox says about its containers
@@ -102,12 +109,13 @@ public final class PodStarter {
      * @param guard      runs each run's postStart hook and probes
      * @param remover    removes what a start made, before it begins again
      * @param hostAnswers asks the host engine, within the call timeout, whether it answers
+     * @param devices    gives pods their devices
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources,
             PodNetworkFiles networkFiles, ImageSupplier images, ContainerRunner runner,
             ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
             PodPolicy policy, MemoryVolumes memoryVolumes, RunGuard guard, SandboxRemover remover,
-            BooleanSupplier hostAnswers) {
+            BooleanSupplier hostAnswers, DeviceAllocator devices) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.resources = resources;
@@ -125,6 +133,7 @@ public final class PodStarter {
         this.guard = guard;
         this.remover = remover;
         this.hostAnswers = hostAnswers;
+        this.devices = devices;
     }
 
     /** Times the pod's {@code activeDeadlineSeconds}, if it has one, from now: call once the pod is accepted. */
@@ -194,8 +203,13 @@ public final class PodStarter {
 
     private void run(PodRecord pod) {
         requireNotCancelled(pod);
+        if (!acquireDevices(pod)) {
+            return;
+        }
         pod.waiting(new Reason(PodRecord.CONTAINER_CREATING, "claiming sandbox"));
-        claims.claim(pod.sandboxId(), pod.identity().labels(), pod.cancellation());
+        Map<String, String> claimLabels = new HashMap<>(pod.identity().labels());
+        claimLabels.putAll(DeviceLabels.of(pod.devices()));
+        claims.claim(pod.sandboxId(), claimLabels, pod.cancellation());
         SandboxNeeds needs;
         try {
             needs = prepareHostPaths(pod);
@@ -203,7 +217,8 @@ public final class PodStarter {
             fail(pod, new Reason(PodContainers.CONFIG_ERROR, e.getMessage()));
             return;
         }
-        Sandbox sandbox = pod.sandbox().map(pooled -> limit(pod, pooled)).orElseGet(() -> build(pod, needs));
+        Sandbox sandbox = pod.sandbox().map(pooled -> limit(pod, pooled)).orElseGet(() -> build(pod,
+                needs.withDevices(devices.exposures(pod.devices().byResource()))));
         observer.follow(pod, sandbox);
         Long fsGroup = fsGroupOf(pod);
         VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER), fsGroup);
@@ -222,8 +237,50 @@ public final class PodStarter {
             return;
         }
         memoryVolumes.mount(sandbox, volumes, pod.plan().volumes(), fsGroup);
-        PodContainers containers = new PodContainers(pod, sandbox, volumes, podFiles, runner, observer, guard);
+        PodContainers containers = new PodContainers(pod, sandbox, volumes, podFiles, runner, observer, guard,
+                devices);
         supplyImages(containers, List.copyOf(imagesToSupply(pod).entrySet()), 0, null);
+    }
+
+    /**
+     * Gives the pod the devices it asks for, if any: true once it holds them; false while it waits for them (it
+     * says why), and its start then begins again once they are free.
+     */
+    private boolean acquireDevices(PodRecord pod) {
+        DeviceNeeds wanted = pod.plan().devices();
+        if (!wanted.any()) {
+            return true;
+        }
+        String uid = pod.identity().uid();
+        Optional<PodDevices> given = devices.acquire(uid, wanted.total(), () -> startWhenGranted(pod));
+        if (given.isEmpty()) {
+            String why = devices.whyWaiting(uid);
+            LOG.info("Pod {} is {}", pod.identity(), why);
+            pod.waiting(new Reason(WAITING_FOR_DEVICES, why));
+            return false;
+        }
+        hold(pod, given.get());
+        return true;
+    }
+
+    /** Records that the pod holds these devices, which it gives back once it has ended, or was removed. */
+    public void hold(PodRecord pod, PodDevices given) {
+        pod.holds(given);
+        pod.ended().thenRun(() -> devices.release(pod.identity().uid()));
+    }
+
+    /** Starts a pod that waited for its devices; gives them back when the pod was deleted meanwhile. */
+    private void startWhenGranted(PodRecord pod) {
+        try {
+            starters.execute(() -> {
+                start(pod);
+                if (pod.cancellation().isCancelled()) {
+                    devices.release(pod.identity().uid());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Pod {} is left as it is: the runtime is closing", pod.identity());
+        }
     }
 
     /**
@@ -237,7 +294,7 @@ public final class PodStarter {
         pod.attach(sandbox);
         VolumeWriter volumes = new VolumeWriter(sandbox.folder().resolve(VOLUMES_FOLDER), fsGroupOf(pod));
         PodContainers containers = new PodContainers(pod, sandbox, volumes, networkFiles.written(pod.pod(), sandbox),
-                runner, observer, guard);
+                runner, observer, guard, devices);
         SpecContainers.of(pod.pod().getSpec()).forEach(container -> pod.runs(container.getName())
                 .ifPresent(runs -> containers.takeOver(container, runs.containerId())));
         observer.follow(pod, sandbox);

@@ -33,6 +33,6 @@ public final class SandboxPlanner {
         PodResources resources = PodResources.of(pod.getSpec());
         capacity.check(resources);
         return new SandboxNeeds(podIps.requestedBy(pod).orElse(null), HostPorts.of(pod.getSpec()), hostPaths,
-                resources.enforced());
+                resources.enforced(), List.of());
     }
 }

@@ -1,6 +1,9 @@
 package eu.interlink.jvm.docker.recovery;
 
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
+import eu.interlink.jvm.docker.accelerators.DeviceLabels;
+import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.lifecycle.PodIdentity;
 import eu.interlink.jvm.docker.lifecycle.PodPlan;
 import eu.interlink.jvm.docker.lifecycle.PodPlanner;
@@ -12,6 +15,8 @@ import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Makes a starting runtime know again the pods an earlier one on the same {@code DataRootFolder} left, as its
  * {@link PodJournal} holds them, whether that one was closed or killed: a pod that lives is known at once (its status
  * answers from the first request) and taken over in the background ({@link PodRecoverer}), its active deadline counted
- * from its first acceptance; a pod that was deleted has its removal finished, with what was left of its grace period
+ * from its first acceptance, its devices the ones its claim records; a pod that was deleted has its removal finished, with what was left of its grace period
  * and without its preStop hooks, which ran before.
  */
 public final class PodRecovery {
@@ -38,11 +43,13 @@ public final class PodRecovery {
     private final PodRemovals removals;
     private final Executor starters;
     private final SandboxClaims claims;
+    private final DeviceAllocator devices;
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
     /** @param starters where pods are taken over; owned by the caller */
     public PodRecovery(PodJournal journal, PodRegistry pods, PodPlanner planner, PodStarter starter,
-            PodRecoverer recoverer, PodRemovals removals, SandboxClaims claims, Executor starters) {
+            PodRecoverer recoverer, PodRemovals removals, SandboxClaims claims, DeviceAllocator devices,
+            Executor starters) {
         this.journal = journal;
         this.pods = pods;
         this.planner = planner;
@@ -50,6 +57,7 @@ public final class PodRecovery {
         this.recoverer = recoverer;
         this.removals = removals;
         this.claims = claims;
+        this.devices = devices;
         this.starters = starters;
     }
 
@@ -57,6 +65,7 @@ public final class PodRecovery {
     public void recover() {
         int taken = 0;
         int removed = 0;
+        Map<String, Map<String, String>> claimLabels = claimLabels();
         for (PodJournal.Entry entry : journal.entries()) {
             RetrievedPodData data = entry.accepted().data();
             PodIdentity identity = PodIdentity.of(data.pod());
@@ -65,7 +74,7 @@ public final class PodRecovery {
                 removals.finish(identity, entry.accepted().sandboxId(), entry.graceLeft(Instant.now()));
                 removed++;
             } else {
-                takeOver(identity, entry);
+                takeOver(identity, entry, DeviceLabels.read(claimLabels.get(identity.uid())));
                 taken++;
             }
         }
@@ -82,7 +91,19 @@ public final class PodRecovery {
         return kept;
     }
 
-    private void takeOver(PodIdentity identity, PodJournal.Entry entry) {
+    /** The labels of the claims by pod UID, read once, before any new pod could take a device a claim records. */
+    private Map<String, Map<String, String>> claimLabels() {
+        try {
+            return claims.labelsByPod();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read which devices the pods held ({}): they may be given to other pods",
+                    DockerMessages.oneLine(e));
+            return Map.of();
+        }
+    }
+
+    /** @param heldDevices the devices the pod held, by resource, as its claim's labels record them */
+    private void takeOver(PodIdentity identity, PodJournal.Entry entry, Map<String, List<String>> heldDevices) {
         RetrievedPodData data = entry.accepted().data();
         PodPlan plan;
         Optional<String> unplannable = Optional.empty();
@@ -95,6 +116,9 @@ public final class PodRecovery {
         PodRecord pod = PodRecord.recovered(identity, data.pod(), plan, entry.accepted().sandboxId(),
                 entry.acceptedAt());
         pods.admit(identity, () -> pod);
+        if (!heldDevices.isEmpty()) {
+            starter.hold(pod, devices.restore(identity.uid(), heldDevices));
+        }
         if (unplannable.isPresent()) {
             recoverer.refuse(pod, unplannable.get());
             return;

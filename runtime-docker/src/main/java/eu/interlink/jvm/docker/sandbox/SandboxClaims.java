@@ -2,12 +2,14 @@ package eu.interlink.jvm.docker.sandbox;
 
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Container;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.engine.Labels;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -68,6 +70,16 @@ public final class SandboxClaims {
     public Set<String> sandboxesOf(String podUid) {
         return sandboxes.sandboxesLabelled(Map.of(Labels.ROLE, Labels.ROLE_POD_CLAIM, Labels.POD_UID, podUid,
                 Labels.DATA_ROOT, layout.dataRootFolder().toString()));
+    }
+
+    /** The labels of the claims of this {@code DataRootFolder}'s pods, by pod UID. */
+    public Map<String, Map<String, String>> labelsByPod() {
+        List<Container> claimContainers = host.call("list the claims", client -> client.listContainersCmd()
+                .withShowAll(true).withLabelFilter(Map.of(Labels.ROLE, Labels.ROLE_POD_CLAIM,
+                        Labels.DATA_ROOT, layout.dataRootFolder().toString())).exec());
+        Map<String, Map<String, String>> byPod = new HashMap<>();
+        claimContainers.forEach(claim -> byPod.put(claim.getLabels().get(Labels.POD_UID), claim.getLabels()));
+        return byPod;
     }
 
     /** Every sandbox claimed by a pod of a runtime with this {@code DataRootFolder}. */

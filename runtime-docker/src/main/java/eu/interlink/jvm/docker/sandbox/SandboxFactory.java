@@ -173,6 +173,7 @@ public final class SandboxFactory {
                 new Bind(layout.volumeName(id), new Volume(INNER_DATA_ROOT), AccessMode.rw)));
         needs.hostPaths().forEach(host -> binds.add(new Bind(host.source().toString(),
                 new Volume(host.path().toString()), host.readOnly() ? AccessMode.ro : AccessMode.rw)));
+        binds.addAll(SandboxDevices.mounts(needs.devices()));
         // The official docker:dind entrypoint takes "dockerd <flags>" as its command, as our image does; each flag is
         // one argument, which no shell reads.
         List<String> command = new ArrayList<>(List.of("dockerd",
@@ -183,7 +184,8 @@ public final class SandboxFactory {
         for (DindSecurity mode : security.candidates()) {
             HostConfig hostConfig = SandboxResources.configure(security.hostConfig(mode, binds), needs.resources())
                     .withNetworkMode(networkOf(needs))
-                    .withPortBindings(portBindings(needs.hostPorts()));
+                    .withPortBindings(portBindings(needs.hostPorts()))
+                    .withDevices(SandboxDevices.nodes(needs.devices()));
             String containerId = host.call("create sandbox container " + id, client -> {
                 CreateContainerCmd create = client.createContainerCmd(image)
                         .withName(layout.containerName(id))

@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.sandbox;
 
+import eu.interlink.jvm.api.accelerator.DeviceExposure;
 import eu.interlink.jvm.docker.spec.ContainerResources;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * What a pod needs of its sandbox. What only a sandbox built for the pod can have (a fixed address, host ports, host
- * paths, and later devices) makes it {@link #dedicated()}: such a pod never takes a sandbox from the pool. Its
+ * paths, devices) makes it {@link #dedicated()}: such a pod never takes a sandbox from the pool. Its
  * cpu and memory are given to any sandbox, pooled or built.
  *
  * @param address   the network and address the sandbox must have, or null for an address of
@@ -17,13 +18,15 @@ import java.util.List;
  *                  checks them and replaces each source by where its links lead ({@link #withHostPaths}) before the
  *                  sandbox is built
  * @param resources the pod's whole cpu and memory, enforced on the sandbox container
+ * @param devices   the devices the pod holds, as their accelerators expose them; given to the sandbox once the pod
+ *                  holds them ({@link #withDevices})
  */
 public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, List<HostBind> hostPaths,
-        ContainerResources resources) {
+        ContainerResources resources, List<DeviceExposure> devices) {
 
     /** What a sandbox of the pool has: nothing particular. */
     public static final SandboxNeeds NONE = new SandboxNeeds(null, List.of(), List.of(),
-            new ContainerResources(null, null, null));
+            new ContainerResources(null, null, null), List.of());
 
     /**
      * A fixed address on a network of the host engine.
@@ -47,15 +50,21 @@ public record SandboxNeeds(FixedAddress address, List<HostPort> hostPorts, List<
     public SandboxNeeds {
         hostPorts = List.copyOf(hostPorts);
         hostPaths = List.copyOf(hostPaths);
+        devices = List.copyOf(devices);
     }
 
     /** The same needs, with these host paths. */
     public SandboxNeeds withHostPaths(List<HostBind> binds) {
-        return new SandboxNeeds(address, hostPorts, binds, resources);
+        return new SandboxNeeds(address, hostPorts, binds, resources, devices);
+    }
+
+    /** The same needs, with these devices. */
+    public SandboxNeeds withDevices(List<DeviceExposure> exposures) {
+        return new SandboxNeeds(address, hostPorts, hostPaths, resources, exposures);
     }
 
     /** Whether the sandbox must be built for the pod, rather than taken from the pool. */
     public boolean dedicated() {
-        return address != null || !hostPorts.isEmpty() || !hostPaths.isEmpty();
+        return address != null || !hostPorts.isEmpty() || !hostPaths.isEmpty() || !devices.isEmpty();
     }
 }

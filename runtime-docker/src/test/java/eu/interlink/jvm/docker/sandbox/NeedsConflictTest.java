@@ -11,7 +11,7 @@ class NeedsConflictTest {
     private static final SandboxNeeds PORTS = new SandboxNeeds(null, List.of(
             new HostPort(8080, 80, "tcp", "", "spec.containers[web].ports[http]"),
             new HostPort(5353, 53, "udp", "", "spec.containers[dns].ports[53]")), List.of(),
-            SandboxNeeds.NONE.resources());
+            SandboxNeeds.NONE.resources(), List.of());
 
     @Test
     void theHostPortTheEngineNamesIsReportedWithTheFieldThatAskedForIt() {
@@ -28,7 +28,7 @@ class NeedsConflictTest {
     @Test
     void aTakenFixedAddressIsReportedWithTheAnnotation() {
         SandboxNeeds fixed = new SandboxNeeds(new SandboxNeeds.FixedAddress("pods",
-                IpLiteral.parse("10.9.0.7").orElseThrow()), List.of(), List.of(), SandboxNeeds.NONE.resources());
+                IpLiteral.parse("10.9.0.7").orElseThrow()), List.of(), List.of(), SandboxNeeds.NONE.resources(), List.of());
 
         assertThat(NeedsConflict.of(new RuntimeException("Address already in use"), fixed)).hasValue(
                 "the address 10.9.0.7 (metadata.annotations[interlink.eu/pod-ip]) is already used on network pods by"

@@ -1,0 +1,32 @@
+package eu.interlink.jvm.docker.sandbox;
+
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Device;
+import com.github.dockerjava.api.model.Volume;
+import eu.interlink.jvm.api.accelerator.DeviceExposure;
+import java.util.List;
+
+/**
+ * A pod's devices as the sandbox container gets them: each device node of the host at the path its accelerator
+ * names, with its cgroup permissions, and each of the accelerator's host mounts. Inside the sandbox the pod's
+ * containers then get the same nodes and mounts at those paths.
+ */
+final class SandboxDevices {
+
+    private SandboxDevices() {
+    }
+
+    static Device[] nodes(List<DeviceExposure> exposures) {
+        return exposures.stream().flatMap(exposure -> exposure.deviceNodes().stream())
+                .map(node -> new Device(node.permissions(), node.containerPath(), node.hostPath()))
+                .toArray(Device[]::new);
+    }
+
+    static List<Bind> mounts(List<DeviceExposure> exposures) {
+        return exposures.stream().flatMap(exposure -> exposure.mounts().stream())
+                .map(mount -> new Bind(mount.hostPath(), new Volume(mount.containerPath()),
+                        mount.readOnly() ? AccessMode.ro : AccessMode.rw))
+                .toList();
+    }
+}
