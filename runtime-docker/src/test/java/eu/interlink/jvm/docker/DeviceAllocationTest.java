@@ -90,6 +90,19 @@ class DeviceAllocationTest {
         }
     }
 
+    @Test
+    void aPodThatEndedGivesItsDevicesBackBeforeItIsDeleted() throws IOException {
+        try (RuntimeFixture fixture = RuntimeFixture.withAccelerators(List.of(new TestDevices()))) {
+            Pod done = asking(2, pod("done", shell("main", "ls /dev | grep testdev")));
+            fixture.create(done);
+            fixture.awaitStatus(done, status -> status.containers().get(0).getState().getTerminated() != null);
+
+            assertThat(fixture.logs(done, "main", LogOptions.DEFAULTS)).isEqualTo("testdev0\ntestdev1\n");
+            assertThat(fixture.runtime.capacity().accelerators())
+                    .containsExactly(new AcceleratorAvailability(TestDevices.RESOURCE, "2"));
+        }
+    }
+
     private static Pod asking(int devices, Pod pod) {
         return new PodBuilder(pod).editSpec().editFirstContainer().withNewResources()
                 .withLimits(Map.of(TestDevices.RESOURCE, new Quantity(String.valueOf(devices)))).endResources()
