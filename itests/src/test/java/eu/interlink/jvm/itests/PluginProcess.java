@@ -113,7 +113,8 @@ final class PluginProcess implements AutoCloseable {
     static Path builtJar(String property, String defaultPath) {
         Path jar = Path.of(System.getProperty(property, defaultPath));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no jar at " + jar.toAbsolutePath() + ": run `mvn -B verify` from the root");
+            throw new IllegalStateException("no jar at " + jar.toAbsolutePath()
+                    + ": run `mvn -B verify` from the root");
         }
         return jar.toAbsolutePath();
     }
