@@ -48,16 +48,25 @@ public final class DeviceAllocator {
 
     private final Map<String, Accelerator> accelerators;
     private final Map<String, List<AcceleratorDevice>> inventory;
+    private final Set<String> engineDrivers;
     private final Map<String, PodDevices> held = new HashMap<>();
     private final Deque<Waiter> waiting = new ArrayDeque<>();
 
-    private DeviceAllocator(Map<String, Accelerator> accelerators, Map<String, List<AcceleratorDevice>> inventory) {
+    private DeviceAllocator(Map<String, Accelerator> accelerators, Map<String, List<AcceleratorDevice>> inventory,
+            Set<String> engineDrivers) {
         this.accelerators = accelerators;
         this.inventory = inventory;
+        this.engineDrivers = Set.copyOf(engineDrivers);
     }
 
-    /** An allocator over what the accelerators discover now; logs what each found. */
-    public static DeviceAllocator discovering(List<Accelerator> accelerators) {
+    /**
+     * An allocator over what the accelerators discover now; logs what each found.
+     *
+     * @param engineDrivers the device drivers the host engine has (its runtimes, such as {@code nvidia}): an
+     *                      accelerator's device requests are used when the engine has their drivers, its device nodes
+     *                      otherwise
+     */
+    public static DeviceAllocator discovering(List<Accelerator> accelerators, Set<String> engineDrivers) {
         Map<String, Accelerator> byResource = new LinkedHashMap<>();
         Map<String, List<AcceleratorDevice>> inventory = new LinkedHashMap<>();
         for (Accelerator accelerator : accelerators) {
@@ -71,7 +80,7 @@ public final class DeviceAllocator {
                         .map(device -> device.id() + " (" + device.model() + ")").collect(Collectors.joining(", ")));
             }
         }
-        return new DeviceAllocator(byResource, inventory);
+        return new DeviceAllocator(byResource, inventory, engineDrivers);
     }
 
     /** The extended resources it serves, whether or not devices were found. */
@@ -204,10 +213,21 @@ public final class DeviceAllocator {
                 .map(resource -> new AcceleratorAvailability(resource, String.valueOf(free(resource)))).toList();
     }
 
-    /** How their accelerators expose these devices, one exposure per resource that has any. */
+    /**
+     * How their accelerators expose these devices, one exposure per resource that has any, in one way only: through
+     * the engine's device driver when it has the drivers of the device requests, else through the device nodes.
+     */
     public List<DeviceExposure> exposures(Map<String, List<AcceleratorDevice>> devices) {
         return devices.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
-                .map(entry -> accelerators.get(entry.getKey()).expose(entry.getValue())).toList();
+                .map(entry -> routed(accelerators.get(entry.getKey()).expose(entry.getValue()))).toList();
+    }
+
+    private DeviceExposure routed(DeviceExposure exposure) {
+        boolean throughDriver = !exposure.deviceRequests().isEmpty() && exposure.deviceRequests().stream()
+                .allMatch(request -> engineDrivers.contains(request.driver()));
+        return throughDriver
+                ? new DeviceExposure(List.of(), exposure.deviceRequests(), exposure.environment(), exposure.mounts())
+                : new DeviceExposure(exposure.deviceNodes(), List.of(), exposure.environment(), exposure.mounts());
     }
 
     private boolean fits(Map<String, Integer> wanted) {

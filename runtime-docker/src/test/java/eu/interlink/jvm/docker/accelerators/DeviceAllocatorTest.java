@@ -13,13 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeviceAllocatorTest {
 
     private static final String GPU = "vendor.com/gpu";
 
-    private final DeviceAllocator allocator = DeviceAllocator.discovering(List.of(new ThreeDevices()));
+    private final DeviceAllocator allocator = DeviceAllocator.discovering(List.of(new ThreeDevices()), Set.of());
     private final List<String> granted = new ArrayList<>();
     private final Map<String, String> waits = new HashMap<>();
 
@@ -89,6 +90,25 @@ class DeviceAllocatorTest {
                 .hasMessage("pod ns/p (uid) asks for 4 " + GPU + " but this node has 3");
     }
 
+    @Test
+    void devicesGoThroughTheEnginesDriverWhenItHasItAndThroughTheirNodesOtherwise() {
+        DeviceExposure both = new DeviceExposure(List.of(DeviceExposure.DeviceNode.of("/dev/d0")),
+                List.of(new DeviceExposure.DeviceRequest("vendor", List.of("d0"), List.of("gpu"))),
+                Map.of("VISIBLE", "d0"), List.of());
+        Map<String, List<AcceleratorDevice>> held = Map.of(GPU, List.of(new AcceleratorDevice("d0", "m", Map.of())));
+
+        DeviceExposure withDriver = DeviceAllocator.discovering(List.of(new ThreeDevices(both)), Set.of("runc",
+                "vendor")).exposures(held).get(0);
+        DeviceExposure withoutDriver = DeviceAllocator.discovering(List.of(new ThreeDevices(both)), Set.of("runc"))
+                .exposures(held).get(0);
+
+        assertThat(withDriver.deviceNodes()).isEmpty();
+        assertThat(withDriver.deviceRequests()).isEqualTo(both.deviceRequests());
+        assertThat(withoutDriver.deviceNodes()).isEqualTo(both.deviceNodes());
+        assertThat(withoutDriver.deviceRequests()).isEmpty();
+        assertThat(List.of(withDriver.environment(), withoutDriver.environment())).containsOnly(Map.of("VISIBLE", "d0"));
+    }
+
     private Optional<PodDevices> acquire(String uid, int count) {
         return allocator.acquire(uid, Map.of(GPU, count), why -> waits.put(uid, why), () -> granted.add(uid));
     }
@@ -98,6 +118,16 @@ class DeviceAllocatorTest {
     }
 
     private static final class ThreeDevices implements Accelerator {
+
+        private final DeviceExposure exposure;
+
+        ThreeDevices() {
+            this(new DeviceExposure(List.of(), List.of(), Map.of(), List.of()));
+        }
+
+        ThreeDevices(DeviceExposure exposure) {
+            this.exposure = exposure;
+        }
 
         @Override
         public String resourceName() {
@@ -112,7 +142,7 @@ class DeviceAllocatorTest {
 
         @Override
         public DeviceExposure expose(List<AcceleratorDevice> devices) {
-            return new DeviceExposure(List.of(), List.of(), Map.of(), List.of());
+            return exposure;
         }
     }
 }
