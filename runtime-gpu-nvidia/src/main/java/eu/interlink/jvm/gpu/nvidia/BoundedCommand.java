@@ -48,15 +48,15 @@ final class BoundedCommand {
                 process.destroyForcibly();
                 process.waitFor(2, TimeUnit.SECONDS);
                 throw new CommandException("`" + shown + "` did not end within " + timeout.toSeconds()
-                        + " s and was killed");
+                        + " s and was killed", true);
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CommandException("cannot run " + program + ": " + e.getMessage(), e);
+            throw new CommandException("cannot run " + program + ": " + e.getMessage(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandException("interrupted while `" + shown + "` ran", e);
+            throw new CommandException("interrupted while `" + shown + "` ran", true);
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
@@ -93,12 +93,16 @@ final class BoundedCommand {
 
         private static final long serialVersionUID = 1L;
 
-        CommandException(String message) {
+        private final boolean started;
+
+        CommandException(String message, boolean started) {
             super(message);
+            this.started = started;
         }
 
-        CommandException(String message, Throwable cause) {
-            super(message, cause);
+        /** Whether the program started (and then did not end in time), rather than could not be run at all. */
+        boolean started() {
+            return started;
         }
     }
 }

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>Discovery never fails: a missing {@code nvidia-smi} or driver, a run that takes longer than its timeout (it is
  * killed) or output it cannot read is logged as a warning starting {@code no NVIDIA device found:} with the reason,
  * and gives no device. A GPU's device minor comes from the driver's
- * {@code /proc/driver/nvidia/gpus/<bus id>/information}; when that file cannot be read, nvidia-smi's index is taken instead, with a warning, as the two are equal on most
- * machines but not all.
+ * {@code /proc/driver/nvidia/gpus/<bus id>/information}; when that file cannot be read, nvidia-smi's index is
+ * taken instead, with a warning, as the two are equal on most machines but not all.
  */
 public final class NvidiaGpus implements Accelerator {
 
@@ -105,7 +105,8 @@ public final class NvidiaGpus implements Accelerator {
         Optional<Integer> minor = minors.of(gpu.pciBusId());
         if (minor.isEmpty()) {
             LOG.warn("the device minor of NVIDIA GPU {} ({}) is not in the driver's"
-                    + " /proc/driver/nvidia/gpus/{}/information: taking its index {} as the minor of /dev/nvidia{}", gpu.index(), gpu.uuid(),
+                    + " /proc/driver/nvidia/gpus/{}/information: taking its index {} as the minor of /dev/nvidia{}",
+                    gpu.index(), gpu.uuid(),
                     DeviceMinors.procName(gpu.pciBusId()), gpu.index(), gpu.index());
         }
         attributes.put(DeviceAttributes.MINOR, Integer.toString(minor.orElse(gpu.index())));
@@ -125,8 +126,12 @@ public final class NvidiaGpus implements Accelerator {
             }
             return Optional.of(parser.apply(result.stdout()));
         } catch (BoundedCommand.CommandException e) {
-            LOG.warn("{}: {} (the program is set with {}.{} or {})", failure, e.getMessage(),
-                    NvidiaSettings.SECTION, NvidiaSettings.SMI_PATH, NvidiaSettings.SMI_PATH.toUpperCase(Locale.ROOT));
+            if (e.started()) {
+                LOG.warn("{}: {}", failure, e.getMessage());
+            } else {
+                LOG.warn("{}: {} (the program is set with {}.{} or {})", failure, e.getMessage(),
+                        NvidiaSettings.SECTION, NvidiaSettings.SMI_PATH, NvidiaSettings.SMI_PATH.toUpperCase(Locale.ROOT));
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             LOG.warn("{}: `{}` printed what this plugin cannot read: {}", failure, command, e.getMessage());
