@@ -12,7 +12,8 @@
 # and stops when the folder is over 64 MiB, the most a device run can carry.
 set -euo pipefail
 
-readonly ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly ROOT
 readonly OUT="${ROOT}/target/gpu-check"
 readonly MAX_BYTES=$((64 * 1024 * 1024))
 # What `jdeps --print-module-deps` finds in the plugin jar's classes, plus java.xml (logback reads its XML
