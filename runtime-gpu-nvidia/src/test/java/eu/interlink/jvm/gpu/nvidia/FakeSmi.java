@@ -25,8 +25,13 @@ final class FakeSmi {
 
     /** A program printing {@code queryFixture} for the GPU query and {@code listFixture} (or nothing) for -L. */
     static FakeSmi printing(Path folder, String queryFixture, int queryStatus, String listFixture) {
+        return printing(folder, queryFixture, queryStatus, listFixture, 0);
+    }
+
+    /** The same, with {@code -L} ending with {@code listStatus}. */
+    static FakeSmi printing(Path folder, String queryFixture, int queryStatus, String listFixture, int listStatus) {
         String list = listFixture == null ? ":" : "cat '" + Fixtures.path(listFixture) + "'";
-        return script(folder, "if [ \"$1\" = -L ]; then " + list + "; exit 0; fi\n"
+        return script(folder, "if [ \"$1\" = -L ]; then " + list + "; exit " + listStatus + "; fi\n"
                 + "cat '" + Fixtures.path(queryFixture) + "'\nexit " + queryStatus + "\n");
     }
 

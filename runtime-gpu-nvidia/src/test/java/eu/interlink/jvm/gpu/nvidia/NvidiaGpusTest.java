@@ -88,6 +88,19 @@ class NvidiaGpusTest {
     }
 
     @Test
+    void aGpuInMigModeWhoseInstancesCannotBeListedOffersNothingAndTheOthersStillDo() {
+        FakeSmi smi = FakeSmi.printing(folder, "query-mig-a100.csv", 0, "driver-missing.txt", 9);
+
+        assertThat(gpus(smi, emptyProc).discover()).extracting(AcceleratorDevice::id).containsExactly(
+                "GPU-d8594bd4-0fc3-8595-e355-7c98138f3b95", "GPU-5e375e7e-b41f-155b-dcdc-534524c356fc",
+                "GPU-69ec2344-ebac-b028-f88f-452abb3d7f11");
+        assertThat(messages(Level.WARN)).anySatisfy(message -> assertThat(message)
+                .startsWith("no MIG instance found: `" + smi.settings(1).smiPath() + " -L` exited with status 9"));
+        assertThat(messages(Level.WARN)).anySatisfy(message -> assertThat(message)
+                .contains("GPU-513536b6-7d19-9063-b049-1e69664bb298) is in MIG mode without MIG instances"));
+    }
+
+    @Test
     void aMissingDriverGivesNoDeviceAndALogLineWithNvidiaSmisOwnWords() {
         FakeSmi smi = FakeSmi.printing(folder, "driver-missing.txt", 9, null);
 
