@@ -134,7 +134,8 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         SandboxSecurity security = new SandboxSecurity(settings.dindSecurity());
         SandboxFactory sandboxes = new SandboxFactory(host, engines, layout, dindImages, security, remover,
                 settings.sandboxStartTimeout(), new SandboxNetwork(host, settings.dindNetwork()),
-                new RegistryFlags(settings.registryMirrors(), settings.insecureRegistries()));
+                new RegistryFlags(settings.registryMirrors(), settings.insecureRegistries()),
+                new DindImageResolver(host, images, settings.gpuDindImage(), settings.dindImage()));
         SandboxClaims claims = new SandboxClaims(host, layout, dindImages, remover);
         ImageSupplier imageSupplier = new ImageSupplier(host, images);
         PodRegistry pods = new PodRegistry(new Tombstones(clock, TOMBSTONE_TIME, TOMBSTONES));
@@ -144,7 +145,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
         ContainerObserver observer = new ContainerObserver(runner, threads.background());
         Checks checks = new Checks(ProbeHttp.client(threads.http(), settings.callTimeout()));
         PreStopHooks preStops = new PreStopHooks(checks, threads.hooks());
-        DeviceAllocator devices = DeviceAllocator.discovering(context.accelerators());
+        DeviceAllocator devices = DeviceAllocator.discovering(context.accelerators(), monitor.runtimes());
         PodPlanner planner = new PodPlanner(new SandboxPlanner(new PodIpNetwork(host, settings.podIpNetwork()),
                 monitor::capacity), devices);
         PodStarter starter = new PodStarter(sandboxes, claims, new SandboxResources(host, layout),

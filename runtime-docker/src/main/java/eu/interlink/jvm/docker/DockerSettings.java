@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code Docker.DindImage}</td><td>{@code DINDIMAGE}</td><td>{@code docker:dind}</td>
  *       <td>the Docker-in-Docker image of sandboxes; when the host lacks it and cannot pull it,
  *       {@code interlink-jvm/dind:local} (from {@code scripts/build-dind-image.sh}) is used if present</td></tr>
+ *   <tr><td>{@code Docker.GpuDindImage}</td><td>{@code GPUDINDIMAGE}</td><td>{@code Docker.DindImage}</td>
+ *       <td>the Docker-in-Docker image of sandboxes that get devices through the host engine's device driver (such
+ *       as NVIDIA's); its inner engine must have the same driver</td></tr>
  *   <tr><td>{@code Docker.DindSecurity}</td><td>{@code DINDSECURITY}</td><td>{@code auto}</td>
  *       <td>{@code privileged}, {@code capabilities} or {@code auto} (privileged, else capabilities)</td></tr>
  *   <tr><td>{@code Docker.CallTimeoutSeconds}</td><td>{@code CALLTIMEOUTSECONDS}</td><td>30</td>
@@ -91,6 +94,7 @@ import java.util.regex.Pattern;
  * @param podPolicy            see {@code Docker.AllowPrivilegedPods}, {@code Docker.AllowedCapabilities},
  *                             {@code Docker.AllowHostPath} and {@code Docker.HostPathPrefixes}
  * @param podIpNetwork         see {@code Docker.PodIpNetwork}; null when unset
+ * @param gpuDindImage         see {@code Docker.GpuDindImage}
  */
 public record DockerSettings(
         Path dataRootFolder,
@@ -107,7 +111,8 @@ public record DockerSettings(
         List<String> registryMirrors,
         List<String> insecureRegistries,
         PodPolicy podPolicy,
-        String podIpNetwork) {
+        String podIpNetwork,
+        String gpuDindImage) {
 
     /** The section of the configuration file that holds the Docker settings. */
     public static final String SECTION = "Docker";
@@ -133,6 +138,11 @@ public record DockerSettings(
         if (!ImageReference.isWellFormed(image)) {
             throw docker.invalid("DindImage", "an image reference such as docker:dind", image);
         }
+        String gpuImage = docker.text("GpuDindImage", image);
+        if (!ImageReference.isWellFormed(gpuImage)) {
+            throw docker.invalid("GpuDindImage", "an image reference such as registry.example/dind-nvidia:27",
+                    gpuImage);
+        }
         List<String> preloadImages = docker.list("PreloadImages");
         for (String preloaded : preloadImages) {
             if (!ImageReference.isWellFormed(preloaded)) {
@@ -155,7 +165,8 @@ public record DockerSettings(
                 registryMirrors(docker),
                 insecureRegistries(docker),
                 podPolicy(docker, dataRootFolder),
-                podIpNetwork(docker));
+                podIpNetwork(docker),
+                gpuImage);
     }
 
     private static PodPolicy podPolicy(PluginSettings docker, Path dataRootFolder) {

@@ -56,13 +56,15 @@ class DockerSettingsTest {
                         Map.entry("DindNetwork", "interlink-pods"),
                         Map.entry("RegistryMirrors", List.of("https://mirror.example:5000", "http://10.0.0.7/")),
                         Map.entry("InsecureRegistries", List.of("registry.internal:5000", "10.0.0.0/8")),
-                        Map.entry("PodIpNetwork", "pod-addresses"))), Map.of()));
+                        Map.entry("PodIpNetwork", "pod-addresses"),
+                        Map.entry("GpuDindImage", "registry.example/dind-nvidia:27"))), Map.of()));
 
         assertThat(settings).isEqualTo(new DockerSettings(Path.of("/var/lib/interlink"), "registry.example/dind:27",
                 DindSecurity.CAPABILITIES, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(120), 3, 5, 4,
                 List.of("busybox:1.36", "registry.example/app:2"), "interlink-pods",
                 List.of("https://mirror.example:5000", "http://10.0.0.7/"), List.of("registry.internal:5000", "10.0.0.0/8"),
-                new PodPolicy(false, Set.of(), false, List.of(), Path.of("/var/lib/interlink")), "pod-addresses"));
+                new PodPolicy(false, Set.of(), false, List.of(), Path.of("/var/lib/interlink")), "pod-addresses",
+                "registry.example/dind-nvidia:27"));
     }
 
     @Test

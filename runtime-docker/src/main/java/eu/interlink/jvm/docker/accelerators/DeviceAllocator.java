@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,21 +39,34 @@ public final class DeviceAllocator {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceAllocator.class);
 
-    private record Waiter(String uid, Map<String, Integer> wanted, Runnable granted) {
+    /**
+     * @param waits   told, whenever the queue moves, why the pod still waits
+     * @param granted told once the pod holds its devices
+     */
+    private record Waiter(String uid, Map<String, Integer> wanted, Consumer<String> waits, Runnable granted) {
     }
 
     private final Map<String, Accelerator> accelerators;
     private final Map<String, List<AcceleratorDevice>> inventory;
+    private final Set<String> engineDrivers;
     private final Map<String, PodDevices> held = new HashMap<>();
     private final Deque<Waiter> waiting = new ArrayDeque<>();
 
-    private DeviceAllocator(Map<String, Accelerator> accelerators, Map<String, List<AcceleratorDevice>> inventory) {
+    private DeviceAllocator(Map<String, Accelerator> accelerators, Map<String, List<AcceleratorDevice>> inventory,
+            Set<String> engineDrivers) {
         this.accelerators = accelerators;
         this.inventory = inventory;
+        this.engineDrivers = Set.copyOf(engineDrivers);
     }
 
-    /** An allocator over what the accelerators discover now; logs what each found. */
-    public static DeviceAllocator discovering(List<Accelerator> accelerators) {
+    /**
+     * An allocator over what the accelerators discover now; logs what each found.
+     *
+     * @param engineDrivers the device drivers the host engine has (its runtimes, such as {@code nvidia}): an
+     *                      accelerator's device requests are used when the engine has their drivers, its device nodes
+     *                      otherwise
+     */
+    public static DeviceAllocator discovering(List<Accelerator> accelerators, Set<String> engineDrivers) {
         Map<String, Accelerator> byResource = new LinkedHashMap<>();
         Map<String, List<AcceleratorDevice>> inventory = new LinkedHashMap<>();
         for (Accelerator accelerator : accelerators) {
@@ -66,7 +80,7 @@ public final class DeviceAllocator {
                         .map(device -> device.id() + " (" + device.model() + ")").collect(Collectors.joining(", ")));
             }
         }
-        return new DeviceAllocator(byResource, inventory);
+        return new DeviceAllocator(byResource, inventory, engineDrivers);
     }
 
     /** The extended resources it serves, whether or not devices were found. */
@@ -93,22 +107,36 @@ public final class DeviceAllocator {
      * The devices of a pod, now when enough are free and no pod waits before it, else once they are: then
      * {@code whenGranted} runs, on the thread that freed them. A pod that holds its devices already gets them again.
      *
+     * @param waits told why the pod waits, now when it must, and again whenever the queue moves
      * @return the devices, or empty while the pod waits
      */
-    public Optional<PodDevices> acquire(String uid, Map<String, Integer> wanted, Runnable whenGranted) {
+    public Optional<PodDevices> acquire(String uid, Map<String, Integer> wanted, Consumer<String> waits,
+            Runnable whenGranted) {
+        Optional<PodDevices> given;
+        String why;
         synchronized (this) {
-            PodDevices own = held.get(uid);
-            if (own != null) {
-                return Optional.of(own);
-            }
-            if (waiting.isEmpty() && fits(wanted)) {
-                return Optional.of(take(uid, wanted));
-            }
-            if (waiting.stream().noneMatch(waiter -> waiter.uid().equals(uid))) {
-                waiting.addLast(new Waiter(uid, Map.copyOf(wanted), whenGranted));
-            }
-            return Optional.empty();
+            given = acquireNow(uid, wanted, waits, whenGranted);
+            why = given.isPresent() ? null : whyWaiting(uid);
         }
+        if (why != null) {
+            waits.accept(why);
+        }
+        return given;
+    }
+
+    private Optional<PodDevices> acquireNow(String uid, Map<String, Integer> wanted, Consumer<String> waits,
+            Runnable whenGranted) {
+        PodDevices own = held.get(uid);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        if (waiting.isEmpty() && fits(wanted)) {
+            return Optional.of(take(uid, wanted));
+        }
+        if (waiting.stream().noneMatch(waiter -> waiter.uid().equals(uid))) {
+            waiting.addLast(new Waiter(uid, Map.copyOf(wanted), waits, whenGranted));
+        }
+        return Optional.empty();
     }
 
     /** Why the pod waits, naming each resource it lacks with the counts, and how many pods wait before it. */
@@ -131,6 +159,7 @@ public final class DeviceAllocator {
     /** Frees the pod's devices, or drops it from the queue, then gives the waiting pods theirs; idempotent. */
     public void release(String uid) {
         List<Runnable> granted = new ArrayList<>();
+        List<Runnable> stillWaiting = new ArrayList<>();
         synchronized (this) {
             PodDevices freed = held.remove(uid);
             waiting.removeIf(waiter -> waiter.uid().equals(uid));
@@ -146,7 +175,12 @@ public final class DeviceAllocator {
                 take(waiter.uid(), waiter.wanted());
                 granted.add(waiter.granted());
             }
+            for (Waiter waiter : waiting) {
+                String why = whyWaiting(waiter.uid());
+                stillWaiting.add(() -> waiter.waits().accept(why));
+            }
         }
+        stillWaiting.forEach(Runnable::run);
         granted.forEach(Runnable::run);
     }
 
@@ -179,10 +213,21 @@ public final class DeviceAllocator {
                 .map(resource -> new AcceleratorAvailability(resource, String.valueOf(free(resource)))).toList();
     }
 
-    /** How their accelerators expose these devices, one exposure per resource that has any. */
+    /**
+     * How their accelerators expose these devices, one exposure per resource that has any, in one way only: through
+     * the engine's device driver when it has the drivers of the device requests, else through the device nodes.
+     */
     public List<DeviceExposure> exposures(Map<String, List<AcceleratorDevice>> devices) {
         return devices.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
-                .map(entry -> accelerators.get(entry.getKey()).expose(entry.getValue())).toList();
+                .map(entry -> routed(accelerators.get(entry.getKey()).expose(entry.getValue()))).toList();
+    }
+
+    private DeviceExposure routed(DeviceExposure exposure) {
+        boolean throughDriver = !exposure.deviceRequests().isEmpty() && exposure.deviceRequests().stream()
+                .allMatch(request -> engineDrivers.contains(request.driver()));
+        return throughDriver
+                ? new DeviceExposure(List.of(), exposure.deviceRequests(), exposure.environment(), exposure.mounts())
+                : new DeviceExposure(exposure.deviceNodes(), List.of(), exposure.environment(), exposure.mounts());
     }
 
     private boolean fits(Map<String, Integer> wanted) {

@@ -6,6 +6,7 @@ import eu.interlink.jvm.api.wire.NodeResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,7 +18,7 @@ public final class HostEngineMonitor {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-    private record Snapshot(Readiness readiness, NodeResources capacity) {
+    private record Snapshot(Readiness readiness, NodeResources capacity, Set<String> runtimes) {
     }
 
     private final Engine host;
@@ -31,7 +32,8 @@ public final class HostEngineMonitor {
     public HostEngineMonitor(Engine host, Executor background, Clock clock) {
         this.host = host;
         this.latest = new BackgroundRefresh<>(
-                new Snapshot(new Readiness(false, "the Docker engine was not asked yet"), NodeResources.UNKNOWN),
+                new Snapshot(new Readiness(false, "the Docker engine was not asked yet"), NodeResources.UNKNOWN,
+                        Set.of()),
                 MAX_AGE, this::ask, background, clock);
     }
 
@@ -51,6 +53,11 @@ public final class HostEngineMonitor {
         return latest.get().readiness();
     }
 
+    /** The names of the engine's container runtimes as last seen, such as {@code runc} and {@code nvidia}. */
+    public Set<String> runtimes() {
+        return latest.get().runtimes();
+    }
+
     /** The engine's CPUs and memory as last seen; never waits. */
     public NodeResources capacity() {
         return latest.get().capacity();
@@ -61,11 +68,11 @@ public final class HostEngineMonitor {
             Info info = host.call("info", client -> client.infoCmd().exec());
             return new Snapshot(
                     new Readiness(true, "Docker engine " + info.getServerVersion() + " at " + host.address() + " answers"),
-                    capacityOf(info));
+                    capacityOf(info), info.getRuntimes() == null ? Set.of() : Set.copyOf(info.getRuntimes().keySet()));
         } catch (RuntimeException e) {
             return new Snapshot(
                     new Readiness(false, "Docker engine at " + host.address() + " does not answer: " + DockerMessages.oneLine(e)),
-                    previous.capacity());
+                    previous.capacity(), previous.runtimes());
         }
     }
 

@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.Labels;
+import eu.interlink.jvm.docker.sandbox.SandboxDevices;
 import eu.interlink.jvm.docker.security.Capabilities;
 import eu.interlink.jvm.docker.security.ContainerSecurity;
 import eu.interlink.jvm.docker.spec.ContainerResources;
@@ -71,6 +72,9 @@ public final class ContainerRunner {
         if (!spec.devices().isEmpty()) {
             config.withDevices(spec.devices().stream()
                     .map(node -> new Device(node.permissions(), node.containerPath(), node.hostPath())).toList());
+        }
+        if (!spec.deviceRequests().isEmpty()) {
+            config.withDeviceRequests(spec.deviceRequests().stream().map(SandboxDevices::request).toList());
         }
         if (resources.nanoCpus() != null) {
             config.withNanoCPUs(resources.nanoCpus());

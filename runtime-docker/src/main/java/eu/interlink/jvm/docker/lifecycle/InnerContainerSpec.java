@@ -33,6 +33,7 @@ import java.util.Map;
  * @param security   its security settings
  * @param hostname   the pod's hostname, which every container of the pod has
  * @param devices    the device nodes it gets, at their paths inside the sandbox ({@link #withDevices})
+ * @param deviceRequests the devices it gets through the inner engine's device driver
  */
 public record InnerContainerSpec(
         String name,
@@ -49,7 +50,8 @@ public record InnerContainerSpec(
         String user,
         ContainerSecurity security,
         String hostname,
-        List<DeviceExposure.DeviceNode> devices) {
+        List<DeviceExposure.DeviceNode> devices,
+        List<DeviceExposure.DeviceRequest> deviceRequests) {
 
     /**
      * The spec of a pod's container.
@@ -83,6 +85,7 @@ public record InnerContainerSpec(
                 user,
                 security,
                 hostname,
+                List.of(),
                 List.of());
     }
 
@@ -94,12 +97,13 @@ public record InnerContainerSpec(
         Map<String, String> runLabels = new HashMap<>(labels);
         runLabels.put(Labels.RESTART_COUNT, String.valueOf(restartCount));
         return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
-                resources, stdin, tty, Map.copyOf(runLabels), user, security, hostname, devices);
+                resources, stdin, tty, Map.copyOf(runLabels), user, security, hostname, devices, deviceRequests);
     }
 
     /**
      * The spec with the devices the container holds, as their accelerators expose them: their nodes and mounts at the
-     * paths the sandbox has them, and their variables, which win over the container's own of the same names.
+     * paths the sandbox has them, or the same device requests as the sandbox's, and their variables, which win over
+     * the container's own of the same names.
      */
     InnerContainerSpec withDevices(List<DeviceExposure> exposures) {
         if (exposures.isEmpty()) {
@@ -117,8 +121,10 @@ public record InnerContainerSpec(
         List<DeviceExposure.DeviceNode> nodes = exposures.stream().flatMap(exposure -> exposure.deviceNodes().stream())
                 .map(node -> new DeviceExposure.DeviceNode(node.containerPath(), node.containerPath(), node.permissions()))
                 .toList();
+        List<DeviceExposure.DeviceRequest> requests = exposures.stream()
+                .flatMap(exposure -> exposure.deviceRequests().stream()).toList();
         return new InnerContainerSpec(name, image, entrypoint, cmd, List.copyOf(variables), workingDir,
-                List.copyOf(allMounts), resources, stdin, tty, labels, user, security, hostname, nodes);
+                List.copyOf(allMounts), resources, stdin, tty, labels, user, security, hostname, nodes, requests);
     }
 
     private static List<String> expanded(List<String> argv, Map<String, String> variables) {

@@ -252,11 +252,10 @@ public final class PodStarter {
             return true;
         }
         String uid = pod.identity().uid();
-        Optional<PodDevices> given = devices.acquire(uid, wanted.total(), () -> startWhenGranted(pod));
+        Optional<PodDevices> given = devices.acquire(uid, wanted.total(),
+                why -> pod.waiting(new Reason(WAITING_FOR_DEVICES, why)), () -> startWhenGranted(pod));
         if (given.isEmpty()) {
-            String why = devices.whyWaiting(uid);
-            LOG.info("Pod {} is {}", pod.identity(), why);
-            pod.waiting(new Reason(WAITING_FOR_DEVICES, why));
+            LOG.info("Pod {} is {}", pod.identity(), devices.whyWaiting(uid));
             return false;
         }
         hold(pod, given.get());

@@ -51,6 +51,7 @@ public final class SandboxFactory {
     private final EngineFactory engines;
     private final SandboxLayout layout;
     private final DindImageResolver dindImages;
+    private final DindImageResolver gpuDindImages;
     private final SandboxSecurity security;
     private final SandboxRemover remover;
     private final Duration startTimeout;
@@ -62,14 +63,17 @@ public final class SandboxFactory {
      * @param network      the host network sandboxes join ({@code Docker.DindNetwork})
      * @param registries   the inner engines' mirrors and insecure registries ({@code Docker.RegistryMirrors},
      *                     {@code Docker.InsecureRegistries})
+     * @param gpuDindImages the image of sandboxes that get devices through the engine's device driver
+     *                      ({@code Docker.GpuDindImage}), whose inner engine must have the same driver
      */
     public SandboxFactory(Engine host, EngineFactory engines, SandboxLayout layout, DindImageResolver dindImages,
             SandboxSecurity security, SandboxRemover remover, Duration startTimeout, SandboxNetwork network,
-            RegistryFlags registries) {
+            RegistryFlags registries, DindImageResolver gpuDindImages) {
         this.host = host;
         this.engines = engines;
         this.layout = layout;
         this.dindImages = dindImages;
+        this.gpuDindImages = gpuDindImages;
         this.security = security;
         this.remover = remover;
         this.startTimeout = startTimeout;
@@ -97,7 +101,8 @@ public final class SandboxFactory {
             Path folder = Files.createDirectories(layout.folder(id));
             // The pod's Secrets are written here: no other user of the host may look in.
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            String image = dindImages.resolve(cancellation);
+            String image = (SandboxDevices.throughDriver(needs.devices()) ? gpuDindImages : dindImages)
+                    .resolve(cancellation);
             if (needs.address() == null) {
                 network.ensure();
             }
@@ -185,7 +190,8 @@ public final class SandboxFactory {
             HostConfig hostConfig = SandboxResources.configure(security.hostConfig(mode, binds), needs.resources())
                     .withNetworkMode(networkOf(needs))
                     .withPortBindings(portBindings(needs.hostPorts()))
-                    .withDevices(SandboxDevices.nodes(needs.devices()));
+                    .withDevices(SandboxDevices.nodes(needs.devices()))
+                    .withDeviceRequests(SandboxDevices.requests(needs.devices()));
             String containerId = host.call("create sandbox container " + id, client -> {
                 CreateContainerCmd create = client.createContainerCmd(image)
                         .withName(layout.containerName(id))

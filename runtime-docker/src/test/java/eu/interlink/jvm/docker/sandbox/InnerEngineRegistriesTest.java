@@ -63,10 +63,10 @@ class InnerEngineRegistriesTest {
 
     @Test
     void theInnerEngineUsesTheConfiguredMirrorsAndInsecureRegistry() {
+        DindImageResolver dind = new DindImageResolver(host, new Images(Duration.ofSeconds(60)), DIND, DIND);
         SandboxFactory factory = new SandboxFactory(host, new EngineFactory(Duration.ofSeconds(20), calls), layout,
-                new DindImageResolver(host, new Images(Duration.ofSeconds(60)), DIND, DIND),
-                new SandboxSecurity(DindSecurity.AUTO), remover, Duration.ofSeconds(60),
-                new SandboxNetwork(host, SandboxNetwork.DEFAULT), new RegistryFlags(MIRRORS, List.of(INSECURE)));
+                dind, new SandboxSecurity(DindSecurity.AUTO), remover, Duration.ofSeconds(60),
+                new SandboxNetwork(host, SandboxNetwork.DEFAULT), new RegistryFlags(MIRRORS, List.of(INSECURE)), dind);
 
         try (Sandbox sandbox = factory.build(id, false, SandboxNeeds.NONE, new Cancellation())) {
             InfoRegistryConfig registries = sandbox.engine().call("info", client -> client.infoCmd().exec())
