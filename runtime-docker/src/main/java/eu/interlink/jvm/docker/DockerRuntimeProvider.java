@@ -152,7 +152,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 new PodNetworkFiles(host, layout), imageSupplier, runner, observer, restarts, threads.starters(),
                 threads.background(), settings.podPolicy(), new MemoryVolumes(new SandboxMounts(host, layout)),
                 new RunGuard(checks, preStops, threads.probes(), threads.killers()), remover, monitor::answersNow,
-                devices);
+                devices, journal);
         PodRemovals removals = new PodRemovals(new PodTeardown(engines, layout, remover, claims, preStops), journal,
                 threads.background(), settings.callTimeout(), REMOVAL_ATTEMPTS, FIRST_REMOVAL_RETRY,
                 monitor::answersNow, devices);

@@ -91,7 +91,7 @@ class DeviceAllocationTest {
     }
 
     @Test
-    void aPodThatEndedGivesItsDevicesBackBeforeItIsDeleted() throws IOException {
+    void aPodThatEndedGivesItsDevicesBackBeforeItIsDeletedAndARestartDoesNotTakeThemAgain() throws IOException {
         try (RuntimeFixture fixture = RuntimeFixture.withAccelerators(List.of(new TestDevices()))) {
             Pod done = asking(2, pod("done", shell("main", "ls /dev | grep testdev")));
             fixture.create(done);
@@ -99,6 +99,11 @@ class DeviceAllocationTest {
 
             assertThat(fixture.logs(done, "main", LogOptions.DEFAULTS)).isEqualTo("testdev0\ntestdev1\n");
             assertThat(fixture.runtime.capacity().accelerators())
+                    .containsExactly(new AcceleratorAvailability(TestDevices.RESOURCE, "2"));
+
+            fixture.restart();
+
+            assertThat(fixture.runtime.capacity().accelerators()).as("after a restart, although its claim names them")
                     .containsExactly(new AcceleratorAvailability(TestDevices.RESOURCE, "2"));
         }
     }

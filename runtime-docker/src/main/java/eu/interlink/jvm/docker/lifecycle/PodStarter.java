@@ -11,6 +11,7 @@ import eu.interlink.jvm.docker.images.ImageSupplier;
 import eu.interlink.jvm.docker.images.ImageUnavailableException;
 import eu.interlink.jvm.docker.images.PullPolicy;
 import eu.interlink.jvm.docker.network.PodNetworkFiles;
+import eu.interlink.jvm.docker.recovery.PodJournal;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxClaims;
 import eu.interlink.jvm.docker.sandbox.SandboxException;
@@ -28,6 +29,7 @@ import eu.interlink.jvm.docker.volumes.VolumeWriter;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -98,6 +100,7 @@ public final class PodStarter {
     private final SandboxRemover remover;
     private final BooleanSupplier hostAnswers;
     private final DeviceAllocator devices;
+    private final PodJournal journal;
 
     /**
      * @param observer   keeps each pod's record current with what its sandbox says about its containers
@@ -110,12 +113,13 @@ public final class PodStarter {
      * @param remover    removes what a start made, before it begins again
      * @param hostAnswers asks the host engine, within the call timeout, whether it answers
      * @param devices    gives pods their devices
+     * @param journal    notes when a pod that ended gave its devices back
      */
     public PodStarter(SandboxFactory sandboxes, SandboxClaims claims, SandboxResources resources,
             PodNetworkFiles networkFiles, ImageSupplier images, ContainerRunner runner,
             ContainerObserver observer, RestartRule restarts, Executor starters, ScheduledExecutorService background,
             PodPolicy policy, MemoryVolumes memoryVolumes, RunGuard guard, SandboxRemover remover,
-            BooleanSupplier hostAnswers, DeviceAllocator devices) {
+            BooleanSupplier hostAnswers, DeviceAllocator devices, PodJournal journal) {
         this.sandboxes = sandboxes;
         this.claims = claims;
         this.resources = resources;
@@ -134,6 +138,7 @@ public final class PodStarter {
         this.remover = remover;
         this.hostAnswers = hostAnswers;
         this.devices = devices;
+        this.journal = journal;
     }
 
     /** Times the pod's {@code activeDeadlineSeconds}, if it has one, from now: call once the pod is accepted. */
@@ -262,10 +267,20 @@ public final class PodStarter {
         return true;
     }
 
-    /** Records that the pod holds these devices, which it gives back once it has ended, or was removed. */
+    /**
+     * Records that the pod holds these devices, which it gives back once it has ended (noted in the journal first,
+     * as its claim still names them), or was removed.
+     */
     public void hold(PodRecord pod, PodDevices given) {
         pod.holds(given);
-        pod.ended().thenRun(() -> devices.release(pod.identity().uid()));
+        pod.ended().thenRun(() -> {
+            try {
+                journal.devicesReturned(pod.identity().uid());
+                devices.release(pod.identity().uid());
+            } catch (UncheckedIOException e) {
+                LOG.warn("Pod {} ended but keeps its devices until its delete: {}", pod.identity(), e.getMessage());
+            }
+        });
     }
 
     /** Starts a pod that waited for its devices; gives them back when the pod was deleted meanwhile. */

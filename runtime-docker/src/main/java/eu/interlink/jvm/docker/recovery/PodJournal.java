@@ -38,6 +38,7 @@ public final class PodJournal {
     private static final Logger LOG = LoggerFactory.getLogger(PodJournal.class);
     private static final String ACCEPTED = ".json";
     private static final String DELETED = ".deleted.json";
+    private static final String DEVICES_RETURNED = ".devices-returned";
     private static final String TEMPORARY = ".tmp";
 
     /**
@@ -64,8 +65,9 @@ public final class PodJournal {
      *
      * @param accepted what create was sent for it
      * @param deleted  that it was deleted, while its removal had not ended; empty while it lives
+     * @param devicesReturned whether it ended and gave its devices back
      */
-    public record Entry(Accepted accepted, Optional<Deleted> deleted) {
+    public record Entry(Accepted accepted, Optional<Deleted> deleted, boolean devicesReturned) {
 
         /** When the pod was accepted. */
         public Instant acceptedAt() {
@@ -106,9 +108,25 @@ public final class PodJournal {
         }
     }
 
+    /**
+     * Records that a pod that ended gave its devices back, so that a restarted runtime does not give it again the
+     * devices its claim records, which other pods may hold by then.
+     *
+     * @throws UncheckedIOException when it cannot be written
+     */
+    public void devicesReturned(String uid) {
+        try {
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(uid + DEVICES_RETURNED), new byte[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the pod journal in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Forgets a pod whose removal is done. */
     public void forget(String uid) {
         try {
+            Files.deleteIfExists(folder.resolve(uid + DEVICES_RETURNED));
             Files.deleteIfExists(folder.resolve(uid + DELETED));
             Files.deleteIfExists(folder.resolve(uid + ACCEPTED));
         } catch (IOException e) {
@@ -171,7 +189,7 @@ public final class PodJournal {
             Path deletion = folder.resolve(uid + DELETED);
             Optional<Deleted> deleted = Files.exists(deletion)
                     ? Optional.of(mapper.readValue(deletion.toFile(), Deleted.class)) : Optional.empty();
-            return Optional.of(new Entry(accepted, deleted));
+            return Optional.of(new Entry(accepted, deleted, Files.exists(folder.resolve(uid + DEVICES_RETURNED))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

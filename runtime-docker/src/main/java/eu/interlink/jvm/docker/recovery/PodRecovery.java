@@ -74,7 +74,8 @@ public final class PodRecovery {
                 removals.finish(identity, entry.accepted().sandboxId(), entry.graceLeft(Instant.now()));
                 removed++;
             } else {
-                takeOver(identity, entry, DeviceLabels.read(claimLabels.get(identity.uid())));
+                takeOver(identity, entry, entry.devicesReturned() ? Map.of()
+                        : DeviceLabels.read(claimLabels.get(identity.uid())));
                 taken++;
             }
         }

@@ -53,6 +53,9 @@ class PodJournalTest {
         assertThat(entry.deleted()).isPresent();
         assertThat(entry.graceLeft(now.plusSeconds(10))).isEqualTo(Duration.ofSeconds(20));
         assertThat(entry.graceLeft(now.plusSeconds(40))).isEqualTo(Duration.ZERO);
+        assertThat(entry.devicesReturned()).isFalse();
+        journal.devicesReturned("uid-1");
+        assertThat(journal.entries().get(0).devicesReturned()).isTrue();
         journal.forget("uid-1");
         assertThat(journal.entries()).isEmpty();
         assertThat(dataRoot.resolve("pods")).isEmptyDirectory();
