@@ -17,8 +17,10 @@
 #
 # Environment: GPU_CHECK_BUNDLE (the bundle folder), NVIDIASMIPATH (the nvidia-smi to use), GPU_CHECK_DIND_IMAGE (the
 # sandboxes' image; default interlink-jvm/dind:local or docker:dind when present, else built with
-# scripts/build-dind-image.sh), GPU_CHECK_IMAGE (the pod's image, default the DIND image: it has a C library, and the
-# NVIDIA runtime mounts nvidia-smi into it).
+# scripts/build-dind-image.sh), GPU_CHECK_GPU_DIND_IMAGE (the image of the GPU pod's sandbox, Docker.GpuDindImage;
+# default the DIND image: where the host engine has the nvidia runtime, the pod's containers get the GPU as a device
+# request to the sandbox's own engine, so this image needs the NVIDIA container toolkit inside), GPU_CHECK_IMAGE (the
+# pod's image, default the DIND image: it has a C library, and the NVIDIA runtime mounts nvidia-smi into it).
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -149,6 +151,7 @@ DataRootFolder: ${WORK}/data
 AVAILABLEDINDS: 0
 Docker:
   DindImage: ${dind}
+  GpuDindImage: ${GPU_CHECK_GPU_DIND_IMAGE:-${dind}}
 YAML
 INTERLINKCONFIGPATH="${WORK}/config.yaml" timeout "$(left_s)" "${JAVA}" \
     -cp "${BUNDLE}/plugin/interlink-docker-plugin.jar:${BUNDLE}/lib/interlink-jvm-gpu-nvidia.jar" \
