@@ -65,7 +65,9 @@ finish() {
 }
 
 left_s() {
-    echo $((BUDGET_S - SECONDS))
+    local left=$((BUDGET_S - SECONDS))
+    ((left > 0)) || left=1
+    echo "${left}"
 }
 
 # A Java 17 or later: the machine's, else the bundle's.

@@ -200,6 +200,30 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void aPodThatFailedBeforeAnyContainerStaysFailedAndIsNotStartedAgain() throws IOException {
+        try (RuntimeFixture fixture = RuntimeFixture.open(Map.of("AllowHostPath", true))) {
+            Pod pod = podOf("missing-folder", """
+                    restartPolicy: Never
+                    volumes: [{name: data, hostPath: {path: /nonexistent-ilj-folder, type: Directory}}]
+                    containers:
+                    - name: main
+                      image: interlink-jvm/busybox:local
+                      volumeMounts: [{name: data, mountPath: /data}]
+                      command: [sh, -c, 'true']
+                    """);
+            fixture.create(pod);
+            String reason = fixture.awaitStatus(pod, status -> status.containers().get(0).getState()
+                    .getTerminated() != null).containers().get(0).getState().getTerminated().getReason();
+
+            fixture.restart();
+
+            assertThat(fixture.status(pod).containers().get(0).getState().getTerminated())
+                    .as("at once after the restart").isNotNull()
+                    .satisfies(ended -> assertThat(ended.getReason()).isEqualTo(reason));
+        }
+    }
+
+    @Test
     void aPodAcceptedButNotYetClaimedIsStartedByTheNextRuntime() throws IOException {
         try (RuntimeFixture fixture = RuntimeFixture.open()) {
             fixture.runtime.close();

@@ -91,6 +91,28 @@ class DeviceAllocationTest {
     }
 
     @Test
+    void aWaitingPodWhoseDeadlinePassesLeavesTheQueueAndTakesNoDevice() throws IOException {
+        try (RuntimeFixture fixture = RuntimeFixture.withAccelerators(List.of(new TestDevices()))) {
+            Pod holder = asking(2, pod("holder", shell("main", "exec sleep 300")));
+            Pod impatient = new PodBuilder(asking(1, pod("impatient", shell("main", "exec sleep 300"))))
+                    .editSpec().withActiveDeadlineSeconds(2L).endSpec().build();
+            Pod patient = asking(1, pod("patient", shell("main", LIST_DEVICES)));
+            CreateResponse held = fixture.create(holder);
+            fixture.awaitStatus(holder, RUNNING);
+            fixture.create(impatient);
+            fixture.awaitStatus(impatient, status -> status.containers().get(0).getState().getTerminated() != null);
+            fixture.create(patient);
+
+            fixture.runtime.delete(holder);
+            fixture.awaitNothingLeftOf(holder, held.podJid());
+
+            fixture.awaitStatus(patient, RUNNING);
+            assertThat(fixture.runtime.capacity().accelerators())
+                    .containsExactly(new AcceleratorAvailability(TestDevices.RESOURCE, "1"));
+        }
+    }
+
+    @Test
     void aPodThatEndedGivesItsDevicesBackBeforeItIsDeletedAndARestartDoesNotTakeThemAgain() throws IOException {
         try (RuntimeFixture fixture = RuntimeFixture.withAccelerators(List.of(new TestDevices()))) {
             Pod done = asking(2, pod("done", shell("main", "ls /dev | grep testdev")));

@@ -180,8 +180,8 @@ public final class DeviceAllocator {
                 stillWaiting.add(() -> waiter.waits().accept(why));
             }
         }
-        stillWaiting.forEach(Runnable::run);
-        granted.forEach(Runnable::run);
+        granted.forEach(DeviceAllocator::runQuietly);
+        stillWaiting.forEach(DeviceAllocator::runQuietly);
     }
 
     /**
@@ -191,6 +191,9 @@ public final class DeviceAllocator {
      * @return the devices the pod holds now
      */
     public synchronized PodDevices restore(String uid, Map<String, List<String>> ids) {
+        if (ids.isEmpty()) {
+            return PodDevices.NONE;
+        }
         Map<String, List<AcceleratorDevice>> devices = new LinkedHashMap<>();
         ids.forEach((resource, wanted) -> {
             List<AcceleratorDevice> present = inventory.getOrDefault(resource, List.of());
@@ -228,6 +231,15 @@ public final class DeviceAllocator {
         return throughDriver
                 ? new DeviceExposure(List.of(), exposure.deviceRequests(), exposure.environment(), exposure.mounts())
                 : new DeviceExposure(exposure.deviceNodes(), List.of(), exposure.environment(), exposure.mounts());
+    }
+
+    /** Runs a waiting pod's callback; one that fails must not keep the others from theirs. */
+    private static void runQuietly(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A pod waiting for devices could not be told: {}", e.toString());
+        }
     }
 
     private boolean fits(Map<String, Integer> wanted) {

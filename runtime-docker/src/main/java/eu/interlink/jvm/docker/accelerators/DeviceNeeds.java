@@ -90,7 +90,8 @@ public record DeviceNeeds(Map<String, Map<String, Integer>> byContainer, Map<Str
             throw new InvalidPodException(at + ": the request of " + resource + " (" + request
                     + ") must equal its limit (" + limit + "), as for any extended resource");
         }
-        return limit != null ? limit : request;
+        Integer count = limit != null ? limit : request;
+        return count == null || count == 0 ? null : count;
     }
 
     private static Integer whole(Map<String, Quantity> amounts, String resource, String at) {
@@ -108,6 +109,6 @@ public record DeviceNeeds(Map<String, Map<String, Integer>> byContainer, Map<Str
             throw new InvalidPodException(at + "[" + resource + "]: " + quantity
                     + " is not a whole number of devices from 0 to " + MOST);
         }
-        return amount.signum() == 0 ? null : amount.intValueExact();
+        return amount.intValueExact();
     }
 }

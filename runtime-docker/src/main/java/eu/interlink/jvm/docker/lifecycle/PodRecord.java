@@ -487,15 +487,17 @@ public final class PodRecord {
     }
 
     /**
-     * Completes once the pod has ended for good: it failed, its sandbox died, its active deadline passed, or each of
-     * its containers terminated and will not run again.
+     * Completes once the pod has ended for good and none of its containers runs any more: its sandbox died, or it
+     * failed, or its active deadline passed, or each of its containers terminated and will not run again, and every
+     * run that was started has been seen to end.
      */
     public CompletableFuture<Void> ended() {
         return ended;
     }
 
     private void checkEnded() {
-        if (podFailure != null || sandboxLost != null || deadlineExceeded != null || notTerminated().isEmpty()) {
+        boolean over = podFailure != null || deadlineExceeded != null || notTerminated().isEmpty();
+        if (sandboxLost != null || over && runningContainers().isEmpty()) {
             ended.complete(null);
         }
     }

@@ -151,6 +151,11 @@ public final class PodRecoverer {
         return () -> starter.startOver(pod);
     }
 
+    /** Reports a pod failed again, as it had before the restart, without starting it. */
+    public void failedBefore(PodRecord pod, String reason, String message) {
+        pod.failPod(new Reason(reason, message));
+    }
+
     /**
      * Fails a pod that the current settings no longer let the runtime run (it was accepted under others), leaving its
      * sandbox as it is, for its delete.

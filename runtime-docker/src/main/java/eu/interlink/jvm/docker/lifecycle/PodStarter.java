@@ -257,22 +257,31 @@ public final class PodStarter {
             return true;
         }
         String uid = pod.identity().uid();
+        returnDevicesWhenEnded(pod);
         Optional<PodDevices> given = devices.acquire(uid, wanted.total(),
                 why -> pod.waiting(new Reason(WAITING_FOR_DEVICES, why)), () -> startWhenGranted(pod));
         if (given.isEmpty()) {
             LOG.info("Pod {} is {}", pod.identity(), devices.whyWaiting(uid));
             return false;
         }
-        hold(pod, given.get());
+        pod.holds(given.get());
         return true;
     }
 
     /**
-     * Records that the pod holds these devices, which it gives back once it has ended (noted in the journal first,
-     * as its claim still names them), or was removed.
+     * Records that a pod an earlier runtime started holds these devices, which it gives back once it has ended, or
+     * was removed.
      */
     public void hold(PodRecord pod, PodDevices given) {
         pod.holds(given);
+        returnDevicesWhenEnded(pod);
+    }
+
+    /**
+     * Gives the pod's devices back once it has ended, or takes it out of the queue, noting it in the journal first,
+     * as its claim still names them.
+     */
+    private void returnDevicesWhenEnded(PodRecord pod) {
         pod.ended().thenRun(() -> {
             try {
                 journal.devicesReturned(pod.identity().uid());
@@ -283,12 +292,15 @@ public final class PodStarter {
         });
     }
 
-    /** Starts a pod that waited for its devices; gives them back when the pod was deleted meanwhile. */
+    /**
+     * Starts a pod that waited for its devices; gives them back when the pod was deleted meanwhile, or its active
+     * deadline passed.
+     */
     private void startWhenGranted(PodRecord pod) {
         try {
             starters.execute(() -> {
                 start(pod);
-                if (pod.cancellation().isCancelled()) {
+                if (pod.cancellation().isCancelled() || pod.deadlineExceeded() != null) {
                     devices.release(pod.identity().uid());
                 }
             });
@@ -516,8 +528,20 @@ public final class PodStarter {
         }
     }
 
-    private static void fail(PodRecord pod, Reason reason) {
+    /**
+     * Ends the pod as failed; one that failed before any of its containers was made is noted in the journal, since
+     * a restarted runtime could not tell it from one that had not started yet.
+     */
+    private void fail(PodRecord pod, Reason reason) {
         LOG.info("Pod {} failed: {}: {}", pod.identity(), reason.reason(), reason.message());
+        if (pod.nothingCreated()) {
+            try {
+                journal.failed(pod.identity().uid(), new PodJournal.Failure(reason.reason(), reason.message()));
+            } catch (UncheckedIOException e) {
+                LOG.warn("The failure of pod {} is not in the journal ({}): a restarted runtime would start it again",
+                        pod.identity(), e.getMessage());
+            }
+        }
         pod.failPod(reason);
     }
 }

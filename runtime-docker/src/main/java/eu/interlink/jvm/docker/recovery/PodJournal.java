@@ -39,6 +39,7 @@ public final class PodJournal {
     private static final String ACCEPTED = ".json";
     private static final String DELETED = ".deleted.json";
     private static final String DEVICES_RETURNED = ".devices-returned";
+    private static final String FAILED = ".failed.json";
     private static final String TEMPORARY = ".tmp";
 
     /**
@@ -66,8 +67,10 @@ public final class PodJournal {
      * @param accepted what create was sent for it
      * @param deleted  that it was deleted, while its removal had not ended; empty while it lives
      * @param devicesReturned whether it ended and gave its devices back
+     * @param failure  why it failed before any of its containers was made; empty when it did not
      */
-    public record Entry(Accepted accepted, Optional<Deleted> deleted, boolean devicesReturned) {
+    public record Entry(Accepted accepted, Optional<Deleted> deleted, boolean devicesReturned,
+            Optional<Failure> failure) {
 
         /** When the pod was accepted. */
         public Instant acceptedAt() {
@@ -123,9 +126,29 @@ public final class PodJournal {
         }
     }
 
+    /**
+     * Why a pod failed before any of its containers was made, which nothing on Docker's objects tells.
+     *
+     * @param reason  the reason of its containers, such as {@code CreatePodSandboxError}
+     * @param message what went wrong
+     */
+    public record Failure(String reason, String message) {
+    }
+
+    /**
+     * Records that a pod failed before any of its containers was made, so that a restarted runtime reports it
+     * failed rather than starting it again.
+     *
+     * @throws UncheckedIOException when it cannot be written
+     */
+    public void failed(String uid, Failure failure) {
+        write(uid + FAILED, failure);
+    }
+
     /** Forgets a pod whose removal is done. */
     public void forget(String uid) {
         try {
+            Files.deleteIfExists(folder.resolve(uid + FAILED));
             Files.deleteIfExists(folder.resolve(uid + DEVICES_RETURNED));
             Files.deleteIfExists(folder.resolve(uid + DELETED));
             Files.deleteIfExists(folder.resolve(uid + ACCEPTED));
@@ -172,7 +195,7 @@ public final class PodJournal {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + ACCEPTED)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (!name.endsWith(DELETED)) {
+                if (!name.endsWith(DELETED) && !name.endsWith(FAILED)) {
                     String uid = name.substring(0, name.length() - ACCEPTED.length());
                     entries.put(uid, read(file, uid));
                 }
@@ -189,7 +212,11 @@ public final class PodJournal {
             Path deletion = folder.resolve(uid + DELETED);
             Optional<Deleted> deleted = Files.exists(deletion)
                     ? Optional.of(mapper.readValue(deletion.toFile(), Deleted.class)) : Optional.empty();
-            return Optional.of(new Entry(accepted, deleted, Files.exists(folder.resolve(uid + DEVICES_RETURNED))));
+            Path failedFile = folder.resolve(uid + FAILED);
+            Optional<Failure> failure = Files.exists(failedFile)
+                    ? Optional.of(mapper.readValue(failedFile.toFile(), Failure.class)) : Optional.empty();
+            return Optional.of(new Entry(accepted, deleted, Files.exists(folder.resolve(uid + DEVICES_RETURNED)),
+                    failure));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

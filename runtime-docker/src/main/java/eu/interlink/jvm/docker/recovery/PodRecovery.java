@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class PodRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodRecovery.class);
+    private static final int CLAIM_READS = 3;
 
     private final PodJournal journal;
     private final PodRegistry pods;
@@ -65,17 +66,21 @@ public final class PodRecovery {
     public void recover() {
         int taken = 0;
         int removed = 0;
-        Map<String, Map<String, String>> claimLabels = claimLabels();
-        for (PodJournal.Entry entry : journal.entries()) {
+        List<PodJournal.Entry> entries = journal.entries();
+        Map<String, Map<String, String>> claimLabels = entries.isEmpty() ? Map.of() : claimLabels();
+        for (PodJournal.Entry entry : entries) {
             RetrievedPodData data = entry.accepted().data();
             PodIdentity identity = PodIdentity.of(data.pod());
+            Map<String, List<String>> heldDevices = entry.devicesReturned() ? Map.of()
+                    : DeviceLabels.read(claimLabels.get(identity.uid()));
             if (entry.deleted().isPresent()) {
                 pods.retire(identity.uid());
+                // Its containers may use them until the removal is done, which gives them back.
+                devices.restore(identity.uid(), heldDevices);
                 removals.finish(identity, entry.accepted().sandboxId(), entry.graceLeft(Instant.now()));
                 removed++;
             } else {
-                takeOver(identity, entry, entry.devicesReturned() ? Map.of()
-                        : DeviceLabels.read(claimLabels.get(identity.uid())));
+                takeOver(identity, entry, heldDevices);
                 taken++;
             }
         }
@@ -94,13 +99,18 @@ public final class PodRecovery {
 
     /** The labels of the claims by pod UID, read once, before any new pod could take a device a claim records. */
     private Map<String, Map<String, String>> claimLabels() {
-        try {
-            return claims.labelsByPod();
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot read which devices the pods held ({}): they may be given to other pods",
-                    DockerMessages.oneLine(e));
-            return Map.of();
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= CLAIM_READS; attempt++) {
+            try {
+                return claims.labelsByPod();
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warn("Cannot read the claims of the pods an earlier run left (attempt {} of {}): {}", attempt,
+                        CLAIM_READS, DockerMessages.oneLine(e));
+            }
         }
+        throw new IllegalStateException("cannot read which devices the pods an earlier run left hold, so no pod is"
+                + " taken over rather than their devices given to others: " + DockerMessages.oneLine(last), last);
     }
 
     /** @param heldDevices the devices the pod held, by resource, as its claim's labels record them */
@@ -117,12 +127,18 @@ public final class PodRecovery {
         PodRecord pod = PodRecord.recovered(identity, data.pod(), plan, entry.accepted().sandboxId(),
                 entry.acceptedAt());
         pods.admit(identity, () -> pod);
-        if (!heldDevices.isEmpty()) {
-            starter.hold(pod, devices.restore(identity.uid(), heldDevices));
+        if (entry.failure().isPresent()) {
+            recoverer.failedBefore(pod, entry.failure().get().reason(), entry.failure().get().message());
+            return;
         }
         if (unplannable.isPresent()) {
+            // Its containers keep running, and keep its devices, until its delete.
+            devices.restore(identity.uid(), heldDevices);
             recoverer.refuse(pod, unplannable.get());
             return;
+        }
+        if (!heldDevices.isEmpty()) {
+            starter.hold(pod, devices.restore(identity.uid(), heldDevices));
         }
         starter.armDeadline(pod);
         starters.execute(() -> recoverer.recover(pod));

@@ -54,6 +54,10 @@ class PodJournalTest {
         assertThat(entry.graceLeft(now.plusSeconds(10))).isEqualTo(Duration.ofSeconds(20));
         assertThat(entry.graceLeft(now.plusSeconds(40))).isEqualTo(Duration.ZERO);
         assertThat(entry.devicesReturned()).isFalse();
+        assertThat(entry.failure()).isEmpty();
+        journal.failed("uid-1", new PodJournal.Failure("CreatePodSandboxError", "host port 80 is taken"));
+        assertThat(journal.entries().get(0).failure())
+                .contains(new PodJournal.Failure("CreatePodSandboxError", "host port 80 is taken"));
         journal.devicesReturned("uid-1");
         assertThat(journal.entries().get(0).devicesReturned()).isTrue();
         journal.forget("uid-1");
