@@ -113,6 +113,21 @@ class DeviceAllocationTest {
     }
 
     @Test
+    void aContainerThatAsksForNoDeviceSeesNoneOfThoseOfItsPod() throws IOException {
+        try (RuntimeFixture fixture = RuntimeFixture.withAccelerators(List.of(new TestDevices()))) {
+            Pod pod = new PodBuilder(asking(1, pod("sharing", shell("main", LIST_DEVICES),
+                    shell("bystander", "ls /dev | grep testdev; echo \"held: $TEST_DEVICES\"; exec sleep 300"))))
+                    .build();
+            fixture.create(pod);
+            fixture.awaitStatus(pod, status -> status.containers().stream()
+                    .allMatch(container -> container.getState().getRunning() != null));
+
+            assertThat(heldBy(fixture, pod)).startsWith("testdev");
+            assertThat(fixture.logs(pod, "bystander", LogOptions.DEFAULTS)).isEqualTo("held: none\n");
+        }
+    }
+
+    @Test
     void aPodThatEndedGivesItsDevicesBackBeforeItIsDeletedAndARestartDoesNotTakeThemAgain() throws IOException {
         try (RuntimeFixture fixture = RuntimeFixture.withAccelerators(List.of(new TestDevices()))) {
             Pod done = asking(2, pod("done", shell("main", "ls /dev | grep testdev")));

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * An accelerator of two real host devices, {@code /dev/zero} and {@code /dev/full}, which pods see as
- * {@code /dev/testdev0} and {@code /dev/testdev1}, with {@code TEST_DEVICES} naming the ones they hold.
+ * {@code /dev/testdev0} and {@code /dev/testdev1}, with {@code TEST_DEVICES} naming the ones they hold, and
+ * {@code none} for a container that holds none in a pod that holds some.
  */
 final class TestDevices implements Accelerator {
 
@@ -25,6 +26,11 @@ final class TestDevices implements Accelerator {
     public List<AcceleratorDevice> discover() {
         return List.of(new AcceleratorDevice("testdev0", "zeros", Map.of()),
                 new AcceleratorDevice("testdev1", "a full disk", Map.of()));
+    }
+
+    @Override
+    public Map<String, String> hidingEnvironment() {
+        return Map.of("TEST_DEVICES", "none");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package eu.interlink.jvm.api.accelerator;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A kind of device that pods ask for as an extended resource ({@code resources.limits["nvidia.com/gpu"]: 2}).
@@ -41,4 +42,15 @@ public interface Accelerator {
      * @return what the sandbox and the pod's containers need; never null
      */
     DeviceExposure expose(List<AcceleratorDevice> devices);
+
+    /**
+     * The variables that keep a container that asks for none of this resource from seeing any, in a pod whose other
+     * containers hold some: for an engine runtime that would otherwise expose every device (NVIDIA's reads
+     * {@code NVIDIA_VISIBLE_DEVICES=void}). Optional; the default sets none.
+     *
+     * @return the variables; never null
+     */
+    default Map<String, String> hidingEnvironment() {
+        return Map.of();
+    }
 }

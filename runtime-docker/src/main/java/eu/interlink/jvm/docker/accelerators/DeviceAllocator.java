@@ -225,6 +225,21 @@ public final class DeviceAllocator {
                 .map(entry -> routed(accelerators.get(entry.getKey()).expose(entry.getValue()))).toList();
     }
 
+    /**
+     * What keeps a container from seeing the pod's devices of the resources it does not ask for: one exposure of
+     * variables only per such resource whose accelerator has them ({@link Accelerator#hidingEnvironment()}).
+     *
+     * @param asked the resources the container asks for
+     */
+    public List<DeviceExposure> hiding(PodDevices pod, Set<String> asked) {
+        return pod.byResource().entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty() && !asked.contains(entry.getKey()))
+                .map(entry -> accelerators.get(entry.getKey()).hidingEnvironment())
+                .filter(variables -> !variables.isEmpty())
+                .map(variables -> new DeviceExposure(List.of(), List.of(), variables, List.of()))
+                .toList();
+    }
+
     private DeviceExposure routed(DeviceExposure exposure) {
         boolean throughDriver = !exposure.deviceRequests().isEmpty() && exposure.deviceRequests().stream()
                 .allMatch(request -> engineDrivers.contains(request.driver()));

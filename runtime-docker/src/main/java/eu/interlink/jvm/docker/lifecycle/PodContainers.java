@@ -1,6 +1,8 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.exception.DockerException;
+import eu.interlink.jvm.api.accelerator.AcceleratorDevice;
+import eu.interlink.jvm.api.accelerator.DeviceExposure;
 import eu.interlink.jvm.api.runtime.InvalidPodException;
 import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
 import eu.interlink.jvm.docker.engine.DockerMessages;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -125,9 +128,7 @@ final class PodContainers {
                     new PodAddress(sandbox.ip(), sandbox.gateway()));
             spec = InnerContainerSpec.of(pod.identity(), container, environment.of(container),
                     mounts(container, restartCount), security, security.dockerUser(imageUser), HostsFile.hostname(pod.pod()))
-                    .withDevices(devices.exposures(pod.devices().ofContainer(pod.plan().devices(), container.getName(),
-                            pod.initContainers().contains(container),
-                            pod.containers().stream().map(Container::getName).toList())));
+                    .withDevices(devicesOf(container));
         } catch (IOException | InvalidPodException e) {
             failed.accept(new Reason(CONFIG_ERROR, e.getMessage()));
             return Optional.empty();
@@ -141,6 +142,18 @@ final class PodContainers {
             failed.accept(new Reason(CREATE_ERROR, DockerMessages.oneLine(e)));
             return Optional.empty();
         }
+    }
+
+    /**
+     * How the container gets the devices it holds, and is kept from seeing those of the pod's other containers.
+     */
+    private List<DeviceExposure> devicesOf(Container container) {
+        Map<String, List<AcceleratorDevice>> own = pod.devices().ofContainer(pod.plan().devices(),
+                container.getName(), pod.initContainers().contains(container),
+                pod.containers().stream().map(Container::getName).toList());
+        List<DeviceExposure> exposures = new ArrayList<>(devices.exposures(own));
+        exposures.addAll(devices.hiding(pod.devices(), own.keySet()));
+        return exposures;
     }
 
     /**

@@ -109,6 +109,16 @@ class DeviceAllocatorTest {
         assertThat(List.of(withDriver.environment(), withoutDriver.environment())).containsOnly(Map.of("VISIBLE", "d0"));
     }
 
+    @Test
+    void aContainerThatAsksForNoneOfAResourceItsPodHoldsGetsTheAcceleratorsHidingVariables() {
+        PodDevices pod = new PodDevices(Map.of(GPU, List.of(new AcceleratorDevice("d0", "m", Map.of()))));
+
+        assertThat(allocator.hiding(pod, Set.of())).singleElement()
+                .satisfies(exposure -> assertThat(exposure.environment()).isEqualTo(Map.of("HIDE", "all")));
+        assertThat(allocator.hiding(pod, Set.of(GPU))).isEmpty();
+        assertThat(allocator.hiding(PodDevices.NONE, Set.of())).isEmpty();
+    }
+
     private Optional<PodDevices> acquire(String uid, int count) {
         return allocator.acquire(uid, Map.of(GPU, count), why -> waits.put(uid, why), () -> granted.add(uid));
     }
@@ -143,6 +153,11 @@ class DeviceAllocatorTest {
         @Override
         public DeviceExposure expose(List<AcceleratorDevice> devices) {
             return exposure;
+        }
+
+        @Override
+        public Map<String, String> hidingEnvironment() {
+            return Map.of("HIDE", "all");
         }
     }
 }

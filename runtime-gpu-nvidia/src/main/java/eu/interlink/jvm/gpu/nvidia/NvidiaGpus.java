@@ -96,6 +96,12 @@ public final class NvidiaGpus implements Accelerator {
         return exposure.of(devices);
     }
 
+    /** The NVIDIA container runtime's way to give a container no GPU, whatever its image sets. */
+    @Override
+    public Map<String, String> hidingEnvironment() {
+        return Map.of("NVIDIA_VISIBLE_DEVICES", "void");
+    }
+
     private Map<String, String> gpuAttributes(SmiGpu gpu) {
         Map<String, String> attributes = new HashMap<>();
         attributes.put(DeviceAttributes.INDEX, Integer.toString(gpu.index()));

@@ -23,6 +23,12 @@ class NvidiaGpuProviderTest {
     }
 
     @Test
+    void hidesEveryGpuFromAContainerThatAsksForNoneWhateverItsImageSets() {
+        assertThat(new NvidiaGpuProvider().open(PluginSettings.empty()).orElseThrow().hidingEnvironment())
+                .isEqualTo(Map.of("NVIDIA_VISIBLE_DEVICES", "void"));
+    }
+
+    @Test
     void opensByDefault() {
         assertThat(new NvidiaGpuProvider().open(PluginSettings.empty())).get()
                 .extracting(Accelerator::resourceName).isEqualTo("nvidia.com/gpu");
