@@ -1,6 +1,8 @@
 package eu.interlink.jvm.itests;
 
 import static eu.interlink.jvm.itests.InterLinkClient.json;
+import static eu.interlink.jvm.itests.PodWaits.awaitState;
+import static eu.interlink.jvm.itests.PodWaits.jidOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,30 +202,6 @@ class AcceleratorIT {
         ArrayNode accelerators = JSON.createArrayNode();
         accelerators.addObject().put("resourceType", RESOURCE).put("available", String.valueOf(count));
         return accelerators;
-    }
-
-    private static String jidOf(HttpResponse<String> created) {
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        return json(created).get("PodJID").asText();
-    }
-
-    private static JsonNode awaitState(InterLinkClient interLink, Pod pod, String jid, String state) {
-        return awaitState(interLink, pod, jid, state, any -> true);
-    }
-
-    /** The pod's status entry once its container is in this state and the state passes the check. */
-    private static JsonNode awaitState(InterLinkClient interLink, Pod pod, String jid, String state,
-            Predicate<JsonNode> check) {
-        String body = PodRequests.status(pod, jid);
-        return await("pod " + pod.getMetadata().getName() + " " + state).atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    HttpResponse<String> status = interLink.call("GET", "/status", body);
-                    assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
-                    return json(status).get(0);
-                }, entry -> {
-                    JsonNode reached = entry.at("/containers/0/state/" + state);
-                    return !reached.isMissingNode() && !reached.isNull() && check.test(reached);
-                });
     }
 
     private static void awaitGone(HostEngine engine, Pod pod, String jid) {

@@ -1,6 +1,7 @@
 package eu.interlink.jvm.itests;
 
-import static eu.interlink.jvm.itests.InterLinkClient.json;
+import static eu.interlink.jvm.itests.PodWaits.awaitState;
+import static eu.interlink.jvm.itests.PodWaits.jidOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +45,8 @@ class CrashRecoveryIT {
                 InterLinkClient interLink = new InterLinkClient(first.address());
                 survivorJid = jidOf(interLink.call("POST", "/create", PodRequests.create(survivor)));
                 leavingJid = jidOf(interLink.call("POST", "/create", PodRequests.create(leaving)));
-                before = awaitRunning(interLink, survivor, survivorJid);
-                awaitRunning(interLink, leaving, leavingJid);
+                before = awaitState(interLink, survivor, survivorJid, "running");
+                awaitState(interLink, leaving, leavingJid, "running");
 
                 assertThat(interLink.call("POST", "/delete", PodRequests.write(leaving)).statusCode()).isEqualTo(200);
                 first.kill();
@@ -56,7 +56,7 @@ class CrashRecoveryIT {
 
             try (PluginProcess second = PluginProcess.start(workDir, config)) {
                 InterLinkClient interLink = new InterLinkClient(second.address());
-                JsonNode after = awaitRunning(interLink, survivor, survivorJid);
+                JsonNode after = awaitState(interLink, survivor, survivorJid, "running");
                 assertThat(after.get("JID").asText()).isEqualTo(survivorJid);
                 assertThat(after.at("/containers/0/containerID").asText())
                         .isEqualTo(before.at("/containers/0/containerID").asText());
@@ -71,21 +71,6 @@ class CrashRecoveryIT {
                 assertThat(second.stop()).as("exit code after SIGTERM").isIn(0, 143);
             }
         }
-    }
-
-    private static String jidOf(HttpResponse<String> created) {
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        return json(created).get("PodJID").asText();
-    }
-
-    private static JsonNode awaitRunning(InterLinkClient interLink, Pod pod, String jid) {
-        String body = PodRequests.status(pod, jid);
-        return await("pod " + pod.getMetadata().getName() + " running").atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    HttpResponse<String> status = interLink.call("GET", "/status", body);
-                    assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
-                    return json(status).get(0);
-                }, entry -> !entry.at("/containers/0/state/running").isMissingNode());
     }
 
     private void awaitGone(HostEngine engine, Pod pod, String jid) {
