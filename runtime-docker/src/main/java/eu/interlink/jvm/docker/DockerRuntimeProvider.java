@@ -111,8 +111,9 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
     @Override
     public PodRuntime open(RuntimeContext context) {
         DockerSettings settings = DockerSettings.from(context.settings());
-        RuntimeThreads threads = new RuntimeThreads(settings.podStarters(), settings.poolBuildParallelism());
-        EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls());
+        RuntimeThreads threads = new RuntimeThreads(settings.podStarters(), settings.poolBuildParallelism(),
+                settings.callTimeout());
+        EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls(), threads.events());
         Engine host = hostSocket == null ? engines.host() : engines.unixSocket(hostSocket);
         try {
             host.call("ping", client -> client.pingCmd().exec());

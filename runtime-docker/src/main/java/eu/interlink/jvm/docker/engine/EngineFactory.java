@@ -17,14 +17,17 @@ public final class EngineFactory {
 
     private final Duration callTimeout;
     private final ExecutorService workers;
+    private final EventStreams events;
 
     /**
      * @param callTimeout the bound on each request/response call
      * @param workers     the threads that run bounded calls; owned by the caller, who shuts them down last
+     * @param events      what follows the engines' event streams; owned by the caller
      */
-    public EngineFactory(Duration callTimeout, ExecutorService workers) {
+    public EngineFactory(Duration callTimeout, ExecutorService workers, EventStreams events) {
         this.callTimeout = callTimeout;
         this.workers = workers;
+        this.events = events;
     }
 
     /** The host's engine, as {@code DOCKER_HOST} and the other docker-java settings describe it. */
@@ -43,7 +46,7 @@ public final class EngineFactory {
     private Engine open(DockerClientConfig config) {
         DockerClient calls = DockerClientImpl.getInstance(config, httpClient(config, true));
         DockerClient streams = DockerClientImpl.getInstance(config, httpClient(config, false));
-        return new Engine(config.getDockerHost().toString(), calls, streams, callTimeout, workers);
+        return new Engine(config.getDockerHost().toString(), calls, streams, callTimeout, workers, events);
     }
 
     private ZerodepDockerHttpClient httpClient(DockerClientConfig config, boolean withResponseTimeout) {

@@ -3,9 +3,9 @@ package eu.interlink.jvm.docker.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.interlink.jvm.docker.engine.TestEngines;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
-import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -18,8 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ class ImageSupplierTest {
     private static final String LOCAL = "interlink-jvm/busybox:local";
     private static final String NOWHERE = "interlink-jvm/not-built:anywhere";
 
-    private static ExecutorService workers;
+    private static TestEngines engines;
     private static Engine engine;
     private static ImageSupplier supplier;
 
@@ -41,15 +39,15 @@ class ImageSupplierTest {
 
     @BeforeAll
     static void connect() {
-        workers = Executors.newCachedThreadPool();
-        engine = new EngineFactory(Duration.ofSeconds(30), workers).host();
+        engines = new TestEngines(Duration.ofSeconds(30));
+        engine = engines.factory().host();
         supplier = new ImageSupplier(engine, new Images(Duration.ofSeconds(60)));
     }
 
     @AfterAll
     static void disconnect() {
         engine.close();
-        workers.shutdownNow();
+        engines.close();
     }
 
     @Test
