@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.HostPort;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -77,6 +78,10 @@ public final class PluginHost implements AutoCloseable {
         WireFormat wire = new WireFormat();
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
+        if (VirtualThreads.areSupported()) {
+            // A log follow waits for as long as its container writes: on Java 21+, a virtual thread waits for it.
+            threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("http-request-"));
+        }
         Server server = new Server(threads);
         Handler plugin = new PluginHandler(runtime, wire, settings.maxRequestBytes());
         server.setHandler(new GracefulHandler(settings.token()
