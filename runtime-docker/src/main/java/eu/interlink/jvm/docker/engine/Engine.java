@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import eu.interlink.jvm.docker.metrics.DockerCallMeters;
 import java.io.IOException;
 import java.io.Closeable;
 import java.time.Duration;
@@ -21,6 +22,9 @@ import java.util.function.Function;
  * which ends the request. Streams that last as long as a container (log follow, container wait) use
  * {@link #streams()}, a client without a read timeout, whose {@link StreamCallback}s their caller closes when it stops.
  *
+ * <p>Every call and long call is counted, by operation, as a call to the host's engine or to a sandbox's
+ * ({@link DockerCallMeters}); the streams are not.
+ *
  * <p>Thread-safe. Closing it closes both clients; it does not touch the engine's containers.
  */
 public final class Engine implements AutoCloseable {
@@ -30,13 +34,22 @@ public final class Engine implements AutoCloseable {
     private final DockerClient streams;
     private final Duration callTimeout;
     private final ExecutorService workers;
+    private final DockerCallMeters meters;
+    private final String kind;
 
-    Engine(String address, DockerClient calls, DockerClient streams, Duration callTimeout, ExecutorService workers) {
+    /**
+     * @param meters counts the calls
+     * @param kind   {@link DockerCallMeters#HOST} or {@link DockerCallMeters#SANDBOX}
+     */
+    Engine(String address, DockerClient calls, DockerClient streams, Duration callTimeout, ExecutorService workers,
+            DockerCallMeters meters, String kind) {
         this.address = address;
         this.calls = calls;
         this.streams = streams;
         this.callTimeout = callTimeout;
         this.workers = workers;
+        this.meters = meters;
+        this.kind = kind;
     }
 
     /** Where the engine listens, such as {@code unix:///var/run/docker.sock}. */
@@ -57,7 +70,7 @@ public final class Engine implements AutoCloseable {
      *                         exceptions pass through
      */
     public <T> T call(String action, Function<DockerClient, T> request) {
-        return bounded(action, callTimeout, calls, request);
+        return meters.count(kind, action, () -> bounded(action, callTimeout, calls, request));
     }
 
     /**
@@ -68,6 +81,11 @@ public final class Engine implements AutoCloseable {
      * @throws CancellationException when cancelled
      */
     public <T> T longCall(String action, Duration timeout, Cancellation cancellation, Function<DockerClient, T> request) {
+        return meters.count(kind, action, () -> cancellable(action, timeout, cancellation, request));
+    }
+
+    private <T> T cancellable(String action, Duration timeout, Cancellation cancellation,
+            Function<DockerClient, T> request) {
         Future<T> answer = submit(action, streams, request);
         Closeable stop = () -> answer.cancel(true);
         cancellation.track(stop);
