@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
+import eu.interlink.jvm.docker.metrics.DockerCallMeters;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -29,6 +30,9 @@ import java.util.function.Function;
  * {@link #streams()}, a client without a read timeout, whose {@link StreamCallback}s their caller closes when it stops.
  * Event streams, which last as long as a pod, are read without a thread of their own ({@link #followContainerEvents}).
  *
+ * <p>Every call and long call is counted, by operation, as a call to the host's engine or to a sandbox's
+ * ({@link DockerCallMeters}); the streams are not.
+ *
  * <p>Thread-safe. Closing it closes both clients; it does not touch the engine's containers.
  */
 public final class Engine implements AutoCloseable {
@@ -39,15 +43,24 @@ public final class Engine implements AutoCloseable {
     private final Duration callTimeout;
     private final ExecutorService workers;
     private final EventStreams events;
+    private final DockerCallMeters meters;
+    private final String kind;
 
+    /**
+     * @param events follows the engine's event streams
+     * @param meters counts the calls
+     * @param kind   {@link DockerCallMeters#HOST} or {@link DockerCallMeters#SANDBOX}
+     */
     Engine(String address, DockerClient calls, DockerClient streams, Duration callTimeout, ExecutorService workers,
-            EventStreams events) {
+            EventStreams events, DockerCallMeters meters, String kind) {
         this.address = address;
         this.calls = calls;
         this.streams = streams;
         this.callTimeout = callTimeout;
         this.workers = workers;
         this.events = events;
+        this.meters = meters;
+        this.kind = kind;
     }
 
     /** Where the engine listens, such as {@code unix:///var/run/docker.sock}. */
@@ -68,7 +81,7 @@ public final class Engine implements AutoCloseable {
      *                         exceptions pass through
      */
     public <T> T call(String action, Function<DockerClient, T> request) {
-        return bounded(action, callTimeout, calls, request);
+        return meters.count(kind, action, () -> bounded(action, callTimeout, calls, request));
     }
 
     /**
@@ -79,6 +92,11 @@ public final class Engine implements AutoCloseable {
      * @throws CancellationException when cancelled
      */
     public <T> T longCall(String action, Duration timeout, Cancellation cancellation, Function<DockerClient, T> request) {
+        return meters.count(kind, action, () -> cancellable(action, timeout, cancellation, request));
+    }
+
+    private <T> T cancellable(String action, Duration timeout, Cancellation cancellation,
+            Function<DockerClient, T> request) {
         Future<T> answer = submit(action, streams, request);
         Closeable stop = () -> answer.cancel(true);
         cancellation.track(stop);

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.AuthConfig;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.metrics.ImageMeters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes an image present in a sandbox's inner engine, as Kubernetes' pull policy asks: it is there already; or it is
  * streamed from the host engine (save piped into load, no temporary file); or the inner engine pulls it. A
- * cancellation stops a move or a pull under way at once.
+ * cancellation stops a move or a pull under way at once. Moves and pulls are timed, and the bytes moved counted
+ * ({@link ImageMeters}).
  */
 public final class ImageSupplier {
 
@@ -23,10 +25,13 @@ public final class ImageSupplier {
 
     private final Engine host;
     private final Images images;
+    private final ImageMeters meters;
 
-    public ImageSupplier(Engine host, Images images) {
+    /** @param meters times the moves and the pulls */
+    public ImageSupplier(Engine host, Images images, ImageMeters meters) {
         this.host = host;
         this.images = images;
+        this.meters = meters;
     }
 
     /**
@@ -74,7 +79,7 @@ public final class ImageSupplier {
         AuthConfig auth = secrets.authFor(image).orElse(null);
         progress.accept("pulling image " + image);
         try {
-            images.pull(inner, image, auth, cancellation);
+            meters.pull(() -> images.pull(inner, image, auth, cancellation));
             return;
         } catch (CancellationException e) {
             throw e;
@@ -109,7 +114,7 @@ public final class ImageSupplier {
                         (System.nanoTime() - start) / 1_000_000);
             } else {
                 progress.accept("pulling image " + image);
-                images.pull(inner, image, secrets.authFor(image).orElse(null), cancellation);
+                meters.pull(() -> images.pull(inner, image, secrets.authFor(image).orElse(null), cancellation));
             }
         } catch (CancellationException e) {
             throw e;
@@ -128,15 +133,16 @@ public final class ImageSupplier {
      * closes both connections; closing docker-java's save stream instead would first read the rest of the archive.
      */
     private void move(String image, Engine inner, Cancellation cancellation) {
-        inner.longCall("load " + image + " from the host", images.timeout(), cancellation, innerClient -> {
-            // A bare repository name would save every tag of it: name the one image.
-            try (InputStream archive = host.streams().saveImageCmd(ImageReference.parse(image).name()).exec()) {
-                innerClient.loadImageCmd(archive).exec();
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        meters.move(() -> inner.longCall("load " + image + " from the host", images.timeout(), cancellation,
+                innerClient -> {
+                    // A bare repository name would save every tag of it: name the one image.
+                    try (InputStream archive = host.streams().saveImageCmd(ImageReference.parse(image).name()).exec()) {
+                        innerClient.loadImageCmd(meters.counting(archive)).exec();
+                        return null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
     }
 
     /** A failed pull, naming the pull secrets of another type that it went on without. */

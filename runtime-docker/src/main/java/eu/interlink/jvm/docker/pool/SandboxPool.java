@@ -118,6 +118,16 @@ public final class SandboxPool {
         return ready.stream().map(Sandbox::id).collect(Collectors.toSet());
     }
 
+    /** How many sandboxes are ready now. */
+    public int readyCount() {
+        return ready.size();
+    }
+
+    /** How many builds are under way now. */
+    public synchronized int buildsUnderWay() {
+        return builds.size();
+    }
+
     /**
      * Drops the ready sandbox of this id, which died: removes what is left of it, in the background, and builds
      * another. Does nothing for a sandbox that is not ready in the pool (taken, or never its own).

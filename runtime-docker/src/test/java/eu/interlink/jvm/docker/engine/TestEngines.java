@@ -1,5 +1,8 @@
 package eu.interlink.jvm.docker.engine;
 
+import eu.interlink.jvm.docker.metrics.DockerCallMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +18,18 @@ public final class TestEngines implements AutoCloseable {
     private final EventStreams events;
     private final EngineFactory factory;
 
-    /** @param callTimeout the bound on each call */
+    /** Engines whose calls are not counted. @param callTimeout the bound on each call */
     public TestEngines(Duration callTimeout) {
+        this(callTimeout, new CompositeMeterRegistry());
+    }
+
+    /**
+     * @param callTimeout the bound on each call
+     * @param meters      where the engines' calls are counted
+     */
+    public TestEngines(Duration callTimeout, MeterRegistry meters) {
         events = new EventStreams(callTimeout, eventDeliveries);
-        factory = new EngineFactory(callTimeout, calls, events);
+        factory = new EngineFactory(callTimeout, calls, events, new DockerCallMeters(meters));
     }
 
     public EngineFactory factory() {
