@@ -6,6 +6,7 @@ import static eu.interlink.jvm.docker.RuntimeFixture.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.interlink.jvm.docker.images.ImageReference;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +71,30 @@ class RuntimeMetersTest {
         assertThat(meters.find("interlink.pods").gauges()).as("the gauges of a closed runtime").isEmpty();
         assertThat(meters.find("interlink.pool.sandboxes").gauges()).isEmpty();
         assertThat(meters.find("interlink.docker.calls").counters()).as("counters stay").isNotEmpty();
+    }
+
+    @Test
+    void anImageTheSandboxHasUnderAnotherNameIsTaggedThereNotMovedAgain() throws IOException {
+        String alias = "interlink-jvm/busybox:alias-" + UUID.randomUUID();
+        try (RuntimeFixture fixture = RuntimeFixture.withMeters(meters, 0, List.of())) {
+            ImageReference aliasReference = ImageReference.parse(alias);
+            fixture.docker.tagImageCmd(BUSYBOX, aliasReference.repository(), aliasReference.tag()).exec();
+            try {
+                Pod pod = pod("alias", shell("first", "exec sleep 300"), new ContainerBuilder(
+                        shell("second", "exec sleep 300")).withImage(alias).withImagePullPolicy("IfNotPresent").build());
+
+                fixture.create(pod);
+                fixture.awaitStatus(pod, status -> status.containers().stream()
+                        .allMatch(container -> container.getState().getRunning() != null));
+
+                assertThat(meters.get("interlink.image.moves").tag("outcome", "succeeded").timer().count())
+                        .as("only the first name moved").isEqualTo(1);
+                assertThat(calls("sandbox", "tag")).isEqualTo(1);
+                fixture.runtime.delete(pod);
+            } finally {
+                fixture.docker.removeImageCmd(alias).exec();
+            }
+        }
     }
 
     private double pods(String phase) {

@@ -8,6 +8,7 @@ import eu.interlink.jvm.docker.metrics.ImageMeters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -106,7 +107,9 @@ public final class ImageSupplier {
     private void bring(String image, boolean onHost, PullSecrets secrets, Engine inner, Cancellation cancellation,
             Consumer<String> progress) {
         try {
-            if (onHost) {
+            if (onHost && alreadyUnderAnotherName(image, inner)) {
+                LOG.info("Image {} was in {} under another name: tagged, not moved", image, inner.address());
+            } else if (onHost) {
                 progress.accept("moving image " + image + " from the host");
                 long start = System.nanoTime();
                 move(image, inner, cancellation);
@@ -126,6 +129,24 @@ public final class ImageSupplier {
         if (!images.present(inner, image)) {
             throw new ImageUnavailableException(ImageUnavailableException.PULL_FAILED, describe(image, onHost), null);
         }
+    }
+
+    /**
+     * Tags the inner engine's copy of the host's image when it has one under another name (another tag of the same
+     * image, or a preloaded alias): true when it did, and nothing needs to move. An image named by digest is always
+     * moved, as a digest cannot be given by tagging.
+     */
+    private boolean alreadyUnderAnotherName(String image, Engine inner) {
+        ImageReference reference = ImageReference.parse(image);
+        if (reference.tag() == null) {
+            return false;
+        }
+        Optional<String> id = images.id(host, image);
+        if (id.isEmpty() || !images.present(inner, id.get())) {
+            return false;
+        }
+        images.tag(inner, id.get(), reference);
+        return true;
     }
 
     /**
