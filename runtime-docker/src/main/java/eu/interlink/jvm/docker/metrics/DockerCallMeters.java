@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.metrics;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
@@ -13,8 +14,9 @@ import java.util.regex.Pattern;
  * {@value #SANDBOX}) and {@code operation}, the first word of what the call does ({@code inspect}, {@code create},
  * {@code start}, {@code remove}, {@code list}, {@code load}, {@code pull}, ...), so that the number of series stays
  * bounded whatever the calls name. A call failed when it threw: no answer in time, the engine could not be reached,
- * or the engine answered with an error (a 404 for an image not there yet included); a call the runtime cancelled
- * (a pod deleted while its image moves) is no error. Thread-safe.
+ * or the engine answered with an error. A 404 is an answer, not a failure: the runtime asks whether an image or a
+ * container is there as often as it asks for one it knows is; nor is a call the runtime cancelled (a pod deleted while
+ * its image moves). Thread-safe.
  */
 public final class DockerCallMeters {
 
@@ -34,7 +36,7 @@ public final class DockerCallMeters {
     }
 
     /**
-     * Makes the call, counting it, and counting it as failed when it throws anything but a cancellation.
+     * Makes the call, counting it, and counting it as failed when it throws anything but a cancellation or a 404.
      *
      * @param engine {@value #HOST} or {@value #SANDBOX}
      * @param action what the call does, such as {@code inspect container 3f2a}
@@ -44,7 +46,7 @@ public final class DockerCallMeters {
         counter("interlink.docker.calls", "Docker calls made", engine, operation).increment();
         try {
             return call.get();
-        } catch (CancellationException e) {
+        } catch (CancellationException | NotFoundException e) {
             throw e;
         } catch (RuntimeException | Error e) {
             counter("interlink.docker.call.errors", "Docker calls that failed", engine, operation).increment();

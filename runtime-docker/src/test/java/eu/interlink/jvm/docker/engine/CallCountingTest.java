@@ -3,6 +3,7 @@ package eu.interlink.jvm.docker.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,14 +48,19 @@ class CallCountingTest {
     }
 
     @Test
-    void anAnswerThatIsAnErrorIsCountedAsAFailedCall() {
+    void anErrorAnswerIsCountedAsAFailedCallButA404IsAnAnswer() {
         try (Engine host = engines.host()) {
             assertThatThrownBy(() -> host.call("inspect image interlink-jvm/not-built:anywhere",
                     client -> client.inspectImageCmd("interlink-jvm/not-built:anywhere").exec()))
                     .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> host.call("create container named 'no such name!'",
+                    client -> client.createContainerCmd("interlink-jvm/busybox:local").withName("no such name!").exec()))
+                    .isInstanceOf(BadRequestException.class);
 
             assertThat(calls("host", "inspect")).isEqualTo(1);
-            assertThat(errors("host", "inspect")).isEqualTo(1);
+            assertThat(meters.find("interlink.docker.call.errors").tag("operation", "inspect").counters()).isEmpty();
+            assertThat(calls("host", "create")).isEqualTo(1);
+            assertThat(errors("host", "create")).isEqualTo(1);
         }
     }
 
