@@ -18,8 +18,12 @@ readonly JAR="${ROOT}/bench/jmh/target/benchmarks.jar"
 WORK="$(mktemp -d /tmp/ilk-status-json.XXXXXX)"
 trap 'rm -rf "${WORK}"' EXIT
 
-(cd "${ROOT}" && mvn -B -o -q install -DskipTests -pl api -am)
-(cd "${ROOT}/bench/jmh" && mvn -B -o -q package)
+# Maven's own output (and the colour codes it writes even when quiet) only when a build fails.
+build() {
+    (cd "$1" && shift && mvn -B -o -q "$@") >"${WORK}/build.log" 2>&1 || { cat "${WORK}/build.log" >&2; exit 1; }
+}
+build "${ROOT}" install -DskipTests -pl api -am
+build "${ROOT}/bench/jmh" package
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1), $(date -u +%F)"
 java -jar "${JAR}" StatusJson -prof gc -rf json -rff "${WORK}/result.json" "$@"
@@ -48,7 +52,7 @@ for benchmark in sorted(figures, key=lambda name: list(LABELS).index(name) if na
     for codec, (median, mean, allocated) in codecs.items():
         print(f"{benchmark:<14}{codec:<14}{median:>12.0f}{mean:>12.0f}{allocated / 1024:>12.0f}")
     against = ", ".join(f"{codec} {median / base_median:.2f}x" for codec, (median, _, _) in others)
-    ratios.append(f"{LABELS.get(benchmark, benchmark)} 200 pods {base_median:.0f} us ({base_codec}; {against})")
+    ratios.append(f"{LABELS.get(benchmark, benchmark)} 200 pods {base_median:.0f} us ({'; '.join(filter(None, [base_codec, against]))})")
 print()
 print("SUMMARY status-json: " + ", ".join(ratios))
 PY
