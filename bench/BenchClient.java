@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -55,29 +56,36 @@ public final class BenchClient {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: java bench/BenchClient.java COMMAND ARGS... (see its Javadoc)");
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Arguments a = new Arguments(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
-            case "docker-run" -> HostBaselines.dockerRun(Arguments.of(rest, 3));
-            case "save-load" -> HostBaselines.saveLoad(Arguments.of(rest, 4));
-            case "create-latency" -> CreateTimer.oneByOne(Arguments.of(rest, 4));
-            case "create-all" -> CreateTimer.allAtOnce(Arguments.of(rest, 5));
-            case "status-load" -> StatusLoad.run(Arguments.of(rest, 4));
-            case "go-status" -> GoStatusMethod.run(Arguments.of(rest, 3));
-            case "startup" -> StartupTimer.run(Arguments.of(rest, 4));
-            case "delete-all" -> new Ledger().deleteAll(new PluginClient(rest[0]));
+            case "docker-run" -> HostBaselines.dockerRun(a.count(3).number(0), a.text(1), a.text(2));
+            case "save-load" -> HostBaselines.saveLoad(a.count(4).number(0), a.text(1), a.text(2), a.text(3));
+            case "create-latency" -> CreateTimer.oneByOne(a.count(4).plugin(0), a.number(1), a.text(2), a.text(3));
+            case "create-all" -> CreateTimer.allAtOnce(a.count(5).plugin(0), a.number(1), a.number(2), a.text(3),
+                    a.text(4));
+            case "status-load" -> StatusLoad.run(a.count(4).plugin(0), a.number(1), a.number(2), a.text(3));
+            case "go-status" -> GoStatusMethod.run(Path.of(a.count(3).text(0)), a.number(1), a.text(2));
+            case "startup" -> StartupTimer.run(a.count(4).text(0), a.text(1), a.number(2), a.text(3));
+            case "delete-all" -> new Ledger().deleteAll(a.count(1).plugin(0));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
 }
 
-/** A command's positional arguments, checked for their number. */
+/** A command's positional arguments. */
 record Arguments(String[] values) {
 
-    static Arguments of(String[] values, int count) {
+    /** These arguments, once checked to be {@code count}. */
+    Arguments count(int count) {
         if (values.length != count) {
             throw new IllegalArgumentException("expected " + count + " arguments, got " + Arrays.toString(values));
         }
-        return new Arguments(values);
+        return this;
+    }
+
+    /** A client of the plugin whose base URL is this argument. */
+    PluginClient plugin(int index) {
+        return new PluginClient(values[index]);
     }
 
     String text(int index) {
@@ -280,6 +288,7 @@ final class PluginClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String RUNNING = "\"state\":{\"running\"";
     private static final String TERMINATED = "\"state\":{\"terminated\"";
+    private static final Pattern DOCKER_CALLS = Pattern.compile("interlink_docker_calls_total(\\{[^}]*})? ");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -330,7 +339,7 @@ final class PluginClient {
         if (answer.contains(TERMINATED)) {
             throw new IllegalStateException("a bench container ended: " + answer);
         }
-        int running = answer.split(java.util.regex.Pattern.quote(RUNNING), -1).length - 1;
+        int running = answer.split(Pattern.quote(RUNNING), -1).length - 1;
         return running == pods.stream().mapToInt(BenchPod::containers).sum();
     }
 
@@ -353,7 +362,7 @@ final class PluginClient {
         }
         requireOk("/metrics", response);
         return Optional.of(response.body().lines()
-                .filter(line -> line.startsWith("interlink_docker_calls_total"))
+                .filter(line -> DOCKER_CALLS.matcher(line).lookingAt())
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum());
     }
@@ -398,10 +407,7 @@ final class HostBaselines {
      * Runs {@code docker run -d} RUNS times, one after the other, then removes the containers (not timed). Records
      * each run's time ({@code KEY.p50}, {@code KEY.p95}) and the time until all ran ({@code KEY.total}).
      */
-    static void dockerRun(Arguments args) {
-        int runs = args.number(0);
-        String image = args.text(1);
-        String key = args.text(2);
+    static void dockerRun(int runs, String image, String key) {
         List<Double> millis = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         long first = System.nanoTime();
@@ -425,10 +431,8 @@ final class HostBaselines {
      * Moves the image from the host engine into a sandbox's inner engine through the CLI, RUNS times, removing it
      * from the inner engine between runs (not timed).
      */
-    static void saveLoad(Arguments args) {
-        int runs = args.number(0);
-        String image = args.text(1);
-        String inner = "unix://" + args.text(2);
+    static void saveLoad(int runs, String image, String socket, String key) {
+        String inner = "unix://" + socket;
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
@@ -436,7 +440,7 @@ final class HostBaselines {
             millis.add(Series.millisSince(start));
             Commands.run("docker", "-H", inner, "rmi", image);
         }
-        new Series("docker save | docker -H <sandbox> load", millis).report(args.text(3));
+        new Series("docker save | docker -H <sandbox> load", millis).report(key);
     }
 
     private static void removeContainers(List<String> ids) {
@@ -455,11 +459,7 @@ final class CreateTimer {
     }
 
     /** RUNS pods one after the other, each once the pool is full again ({@code /readyz} 200), then deleted. */
-    static void oneByOne(Arguments args) throws InterruptedException {
-        PluginClient plugin = new PluginClient(args.text(0));
-        int runs = args.number(1);
-        String image = args.text(2);
-        String key = args.text(3);
+    static void oneByOne(PluginClient plugin, int runs, String image, String key) throws InterruptedException {
         Ledger ledger = new Ledger();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -477,12 +477,8 @@ final class CreateTimer {
     }
 
     /** PODS pods of CONTAINERS containers, created at once; records the time until all run as {@code KEY}. */
-    static void allAtOnce(Arguments args) throws InterruptedException {
-        PluginClient plugin = new PluginClient(args.text(0));
-        int count = args.number(1);
-        int containers = args.number(2);
-        String image = args.text(3);
-        String key = args.text(4);
+    static void allAtOnce(PluginClient plugin, int count, int containers, String image, String key)
+            throws InterruptedException {
         Ledger ledger = new Ledger();
         List<BenchPod> pods = IntStream.range(0, count).mapToObj(i -> BenchPod.of("scale", containers, image))
                 .toList();
@@ -505,11 +501,7 @@ final class StatusLoad {
     private StatusLoad() {
     }
 
-    static void run(Arguments args) throws InterruptedException {
-        PluginClient plugin = new PluginClient(args.text(0));
-        int requests = args.number(1);
-        int warmup = args.number(2);
-        String key = args.text(3);
+    static void run(PluginClient plugin, int requests, int warmup, String key) {
         List<BenchPod> pods = new Ledger().live();
         String all = BenchPod.statusBody(pods);
         String one = BenchPod.statusBody(pods.subList(0, 1));
@@ -565,10 +557,7 @@ final class GoStatusMethod {
     private GoStatusMethod() {
     }
 
-    static void run(Arguments args) {
-        Path dataRoot = Path.of(args.text(0));
-        int samples = args.number(1);
-        String key = args.text(2);
+    static void run(Path dataRoot, int samples, String key) {
         List<BenchPod> pods = new Ledger().live();
         Map<String, String> sandboxOfPod = sandboxesOfPods(dataRoot);
         Random random = new Random(42);
@@ -641,11 +630,7 @@ final class StartupTimer {
     private StartupTimer() {
     }
 
-    static void run(Arguments args) throws Exception {
-        String jar = args.text(0);
-        String config = args.text(1);
-        int runs = args.number(2);
-        String key = args.text(3);
+    static void run(String jar, String config, int runs, String key) throws IOException, InterruptedException {
         List<Double> healthy = new ArrayList<>();
         List<Double> ready = new ArrayList<>();
         for (int i = 0; i < runs; i++) {

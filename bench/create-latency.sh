@@ -20,9 +20,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 readonly RUNS="${1:-20}"
 readonly POOL="${2:-2}"
 
-# Ratios of case $1 against baseline $2, median and p95: "1.23x / 1.40x".
+# Ratios of case $1 against baseline $2, median and p95, with the sign $3: "1.23x / 1.40x".
 ratios() {
-    echo "$(ratio "$(figure "$1.p50")" "$(figure "$2.p50")")x / $(ratio "$(figure "$1.p95")" "$(figure "$2.p95")")x"
+    echo "$(ratio "$(figure "$1.p50")" "$(figure "$2.p50")")$3 / $(ratio "$(figure "$1.p95")" "$(figure "$2.p95")")$3"
 }
 
 # "224 / 293 ms" for case $1.
@@ -57,12 +57,12 @@ plugin_stop
 
 results_begin
 result_row "create → running, warm pool, image preloaded ($RUNS pods, median / p95)" "$(median_p95 warm-preloaded)" \
-    "\`docker run -d\`: $(median_p95 docker-run)" "$(ratios warm-preloaded docker-run)" \
+    "\`docker run -d\`: $(median_p95 docker-run)" "$(ratios warm-preloaded docker-run ×)" \
     "≤ 1.5×: $(goal warm-preloaded docker-run 1.5)"
 result_row "create → running, warm pool, image moved from the host" "$(median_p95 warm-moved)" \
-    "\`docker save \\| docker load\`: $(median_p95 save-load)" "$(ratios warm-moved save-load)" \
+    "\`docker save \\| docker load\`: $(median_p95 save-load)" "$(ratios warm-moved save-load ×)" \
     "≤ 1×: $(goal warm-moved save-load 1)"
 result_row "create → running, no pool (sandbox built at create)" "$(median_p95 no-pool)" \
-    "\`docker run -d\`: $(median_p95 docker-run)" "$(ratios no-pool docker-run)" "none"
-summary "warm $(ratios warm-preloaded docker-run) docker-run, moved $(ratios warm-moved save-load) save|load," \
-    "no pool $(ratios no-pool docker-run) docker-run (median / p95)"
+    "\`docker run -d\`: $(median_p95 docker-run)" "$(ratios no-pool docker-run ×)" "none"
+summary "warm $(ratios warm-preloaded docker-run x) docker-run, moved $(ratios warm-moved save-load x) save|load," \
+    "no pool $(ratios no-pool docker-run x) docker-run (median / p95)"

@@ -15,8 +15,8 @@
 #   - the Go plugin's method (docker inspect of the sandbox, then one `docker exec <sandbox> docker ps -af name=...`
 #     per container, one after the other): GO_SAMPLES pods are timed and a request for all pods is estimated by the
 #     bootstrap (bench/BenchClient.java, GoStatusMethod, says how).
-# Before each level the script checks that the new sandboxes fit in the machine's available memory (the first levels
-# tell what a pod takes; lib.sh's estimate until then), keeping 2 GiB free; a level that does not fit is capped, and says so.
+# Before each level the script checks that the new pods fit in the machine's available memory (at lib.sh's
+# ESTIMATED_MIB_PER_POD, keeping RESERVE_MIB free); a level that does not fit is capped, and says so.
 # --with-footprint also measures the footprint on the same pods (as bench/footprint.sh does; run-all uses it).
 #
 # Writes bench/results/status-latency.csv (for bench/PlotStatusLatency.java) and ends with one summary line.
@@ -37,23 +37,19 @@ plugin_start "${POOL}" "${IMAGE}"
 await_endpoint /readyz
 [[ "${WITH_FOOTPRINT}" == true ]] && footprint_idle
 
-readonly AVAILABLE_BEFORE="$(available_mib)"
 csv="${WORK}/status-latency.csv"
 echo "${CSV_HEADER}" >"${csv}"
 live=0
-per_pod_mib="${ESTIMATED_MIB_PER_POD}"
 levels_done=()
 for wanted in ${LEVELS}; do
-    level="$(pods_that_fit "${wanted}" "${live}" "${per_pod_mib}")"
+    level="$(pods_that_fit "${wanted}" "${live}" "${ESTIMATED_MIB_PER_POD}")"
     if (( level < wanted )); then
-        echo "level ${wanted} capped at ${level} pods: $(available_mib) MiB available, ${per_pod_mib} MiB a pod," \
+        echo "level ${wanted} capped at ${level} pods: $(available_mib) MiB available, ${ESTIMATED_MIB_PER_POD} MiB a pod," \
             "${RESERVE_MIB} MiB kept free"
     fi
     (( level > live )) || { echo "no room for more pods: level ${wanted} skipped"; continue; }
     bench_client create-all "${PLUGIN_URL}" "$(( level - live ))" "${CONTAINERS}" "${IMAGE}" "create-${level}"
     live="${level}"
-    per_pod_mib="$(awk -v a="${AVAILABLE_BEFORE}" -v b="$(available_mib)" -v n="${live}" -v d="${per_pod_mib}" \
-        'BEGIN { p = (a - b) / n; print (p > d ? int(p) + 1 : d) }')"
     bench_client status-load "${PLUGIN_URL}" "${REQUESTS}" 100 "pods-${level}"
     bench_client go-status "${DATA_ROOT}" "${GO_SAMPLES}" "pods-${level}"
     echo "${level},$(figure "pods-${level}.all.p50"),$(figure "pods-${level}.all.p99"),$(figure "pods-${level}.one.p50")\
@@ -73,7 +69,7 @@ for level in "${levels_done[@]}"; do
     goal=none
     [[ "${level}" == "${top}" ]] && goal="p99 < 20 ms: $(met_if_at_most "$(figure "${key}.all.p99")" 20); 0 Docker calls:\
  $(met_if_at_most "${calls}" 0)"
-    result_row "\`/status\`, ${level} live pods × ${CONTAINERS} containers in one request (p50 / p99)" \
+    result_row "\`/status\` for ${level} live pod(s) × ${CONTAINERS} containers, in one request (p50 / p99)" \
         "$(rounded "$(figure "${key}.all.p50")" 2) / $(rounded "$(figure "${key}.all.p99")" 2) ms, ${calls} Docker calls" \
         "Go method: $(rounded "$(figure "${key}.go.p50")") / $(rounded "$(figure "${key}.go.p99")") ms,\
  $(( $(figure "${key}.go.calls") * level )) Docker CLI calls" \
