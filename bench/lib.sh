@@ -75,11 +75,11 @@ plugin_config() {
 }
 
 # Starts the plugin with a pool of $1 (preloading image $2, if given) and waits for /healthz; sets PLUGIN_PID and
-# PLUGIN_URL.
+# PLUGIN_URL. PLUGIN_JAVA_OPTS, when set, goes to its JVM (e.g. -Xlog:gc:file=/tmp/gc.log to look at pauses).
 plugin_start() {
     local pool="$1" preload="${2:-}" log="${WORK}/plugin-$(date +%s%N).log"
     plugin_config "${WORK}/config.yaml" "${pool}" "${preload}"
-    INTERLINKCONFIGPATH="${WORK}/config.yaml" java -jar "${JAR}" >"${log}" 2>&1 &
+    INTERLINKCONFIGPATH="${WORK}/config.yaml" java ${PLUGIN_JAVA_OPTS:-} -jar "${JAR}" >"${log}" 2>&1 &
     PLUGIN_PID=$!
     PLUGIN_URL=""
     for _ in $(seq 1 600); do
@@ -217,6 +217,13 @@ summary() {
     echo "SUMMARY ${BENCH_NAME}: $*" | tee "${PARTS_DIR}/${BENCH_NAME}.summary"
 }
 
+# The heap the JVM of process $1 uses after a full GC (what its data takes, whatever the heap has grown to), in MiB.
+live_heap_mib() {
+    timeout 60 jcmd "$1" GC.run >/dev/null
+    timeout 60 jcmd "$1" GC.heap_info | awk 'match($0, /used [0-9]+K/) {
+        printf "%.0f\n", substr($0, RSTART + 5, RLENGTH - 6) / 1024; exit }'
+}
+
 # The machine's available memory in MiB (MemAvailable).
 available_mib() {
     awk '/^MemAvailable:/ { printf "%.0f\n", $2 / 1024 }' /proc/meminfo
@@ -237,9 +244,11 @@ mean() {
 # the pool sandboxes. Part two is footprint_loaded.
 footprint_idle() {
     put_figure footprint.rss-idle "$(rss_mib "${PLUGIN_PID}")"
+    put_figure footprint.heap-idle "$(live_heap_mib "${PLUGIN_PID}")"
     put_figure footprint.sandbox-idle "$(sandbox_memory_mib unclaimed | mean)"
     put_figure footprint.available-idle "$(available_mib)"
-    echo "plugin RSS idle (pool full, no pod): $(figure footprint.rss-idle) MiB; inner engine of a pool sandbox" \
+    echo "plugin RSS idle (pool full, no pod): $(figure footprint.rss-idle) MiB, heap after a full GC" \
+        "$(figure footprint.heap-idle) MiB; inner engine of a pool sandbox" \
         "without pods: $(figure footprint.sandbox-idle) MiB (mean)"
 }
 
@@ -248,22 +257,27 @@ footprint_idle() {
 footprint_loaded() {
     local pods="$1"
     put_figure footprint.rss-loaded "$(rss_mib "${PLUGIN_PID}")"
+    put_figure footprint.heap-loaded "$(live_heap_mib "${PLUGIN_PID}")"
     put_figure footprint.sandbox-loaded "$(sandbox_memory_mib claimed | mean)"
     put_figure footprint.machine-per-pod "$(awk -v a="$(figure footprint.available-idle)" -v b="$(available_mib)" \
         -v n="${pods}" 'BEGIN { printf "%.1f\n", (a - b) / n }')"
-    echo "plugin RSS with ${pods} pods: $(figure footprint.rss-loaded) MiB; inner engine of a pod's sandbox (2 busybox" \
+    echo "plugin RSS with ${pods} pods: $(figure footprint.rss-loaded) MiB, heap after a full GC" \
+        "$(figure footprint.heap-loaded) MiB; inner engine of a pod's sandbox (2 busybox" \
         "containers): $(figure footprint.sandbox-loaded) MiB (mean); machine memory per pod, all in:" \
         "$(figure footprint.machine-per-pod) MiB (MemAvailable drop / pods; noisy on a shared machine)"
     (
         BENCH_NAME=footprint
         results_begin
-        result_row "plugin JVM RSS, idle (pool of 4 full) / with ${pods} pods" \
+        result_row "plugin JVM RSS, idle (pool of 4 full) / with ${pods} pods (default JVM flags)" \
             "$(figure footprint.rss-idle) / $(figure footprint.rss-loaded) MiB" "" "" "none"
+        result_row "plugin heap in use after a full GC, idle / with ${pods} pods" \
+            "$(figure footprint.heap-idle) / $(figure footprint.heap-loaded) MiB" "" "" "none"
         result_row "memory of a sandbox's inner engine, idle / with a pod of 2 containers" \
             "$(figure footprint.sandbox-idle) / $(figure footprint.sandbox-loaded) MiB" "" "" "none"
         result_row "machine memory per pod, all in (MemAvailable drop / ${pods})" \
             "$(figure footprint.machine-per-pod) MiB" "" "" "none"
-        summary "JVM RSS $(figure footprint.rss-idle) MiB idle, $(figure footprint.rss-loaded) MiB with ${pods} pods;" \
+        summary "JVM RSS $(figure footprint.rss-idle) MiB idle, $(figure footprint.rss-loaded) MiB with ${pods} pods" \
+            "(live heap $(figure footprint.heap-idle) / $(figure footprint.heap-loaded) MiB);" \
             "inner engine $(figure footprint.sandbox-idle) MiB a sandbox idle, $(figure footprint.sandbox-loaded) MiB" \
             "with a pod; $(figure footprint.machine-per-pod) MiB of the machine per pod"
     )
