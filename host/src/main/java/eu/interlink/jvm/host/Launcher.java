@@ -16,13 +16,14 @@ import eu.interlink.jvm.host.discovery.AcceleratorDiscovery;
 import eu.interlink.jvm.host.discovery.DiscoveryException;
 import eu.interlink.jvm.host.discovery.RuntimeDiscovery;
 import eu.interlink.jvm.host.logging.LogLevels;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the plugin from its command line: reads the configuration, sets the log levels, finds the accelerators
- * and the runtime, opens the runtime and starts the host. Every way this can fail ends in a
+ * and the runtime, opens the runtime with the plugin's metrics and starts the host. Every way this can fail ends in a
  * {@link LaunchException} with one line to print.
  */
 public final class Launcher {
@@ -61,9 +62,16 @@ public final class Launcher {
                     .orElse("no configuration file; defaults and environment variables apply"));
             List<Accelerator> accelerators = new AcceleratorDiscovery(classLoader).open(config.settings());
             PodRuntimeProvider provider = new RuntimeDiscovery(classLoader).select(settings.runtime());
-            PodRuntime runtime = provider.open(new RuntimeContext(config.settings(), accelerators));
+            PluginMetrics metrics = PluginMetrics.open();
+            PodRuntime runtime;
+            try {
+                runtime = provider.open(new RuntimeContext(config.settings(), accelerators, metrics.registry()));
+            } catch (RuntimeException e) {
+                metrics.close();
+                throw e;
+            }
             LOG.info("runtime '{}' is open", provider.name());
-            return PluginHost.start(settings, runtime);
+            return PluginHost.start(settings, runtime, metrics);
         } catch (UsageException e) {
             throw new LaunchException(e.helpRequested() ? 0 : 2, e.getMessage(), e);
         } catch (ConfigException | InvalidSettingException e) {

@@ -9,6 +9,8 @@ import eu.interlink.jvm.host.http.BearerAuthentication;
 import eu.interlink.jvm.host.http.JsonErrorHandler;
 import eu.interlink.jvm.host.http.PluginHandler;
 import eu.interlink.jvm.host.http.RequestLogger;
+import eu.interlink.jvm.host.http.RequestTimer;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,12 +24,14 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.HostPort;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -37,14 +41,15 @@ import org.slf4j.LoggerFactory;
  * A running plugin: the Jetty server that serves the interLink plugin API, and the runtime behind it.
  *
  * <pre>{@code
- * try (PluginHost host = PluginHost.start(settings, runtime)) {
+ * try (PluginHost host = PluginHost.start(settings, runtime, PluginMetrics.open())) {
  *     URI base = host.uri();     // http://127.0.0.1:4000, https://... with TLS, or unix:///path/to/plugin.sock
  *     ...
  * }
  * }</pre>
  *
  * <p>{@link #close()} stops taking requests, lets those in flight finish for up to {@link #STOP_TIMEOUT}, closes
- * the runtime and removes the unix socket file. It is safe to call more than once and from a shutdown hook.
+ * the runtime and the metrics, and removes the unix socket file. It is safe to call more than once and from a
+ * shutdown hook.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -55,13 +60,16 @@ public final class PluginHost implements AutoCloseable {
 
     private final Server server;
     private final PodRuntime runtime;
+    private final PluginMetrics metrics;
     private final Optional<UnixSocketFile> socketFile;
     private final URI uri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PluginHost(Server server, PodRuntime runtime, Optional<UnixSocketFile> socketFile, URI uri) {
+    private PluginHost(Server server, PodRuntime runtime, PluginMetrics metrics, Optional<UnixSocketFile> socketFile,
+            URI uri) {
         this.server = server;
         this.runtime = runtime;
+        this.metrics = metrics;
         this.socketFile = socketFile;
         this.uri = uri;
     }
@@ -69,20 +77,26 @@ public final class PluginHost implements AutoCloseable {
     /**
      * Starts serving {@code runtime} where the settings say, and logs where.
      *
-     * <p>Takes ownership of the runtime: {@link #close()} closes it, and so does a start that fails.
+     * <p>Takes ownership of the runtime and the metrics: {@link #close()} closes them, and so does a start that fails.
      *
+     * @param metrics what {@code GET /metrics} exports, where the host times its requests
      * @throws HostStartException when the host cannot listen there
      */
-    public static PluginHost start(HostSettings settings, PodRuntime runtime) {
+    public static PluginHost start(HostSettings settings, PodRuntime runtime, PluginMetrics metrics) {
         WireFormat wire = new WireFormat();
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
+        if (VirtualThreads.areSupported()) {
+            // A log follow waits for as long as its container writes: on Java 21+, a virtual thread waits for it.
+            threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("http-request-"));
+        }
         Server server = new Server(threads);
-        Handler plugin = new PluginHandler(runtime, wire, settings.maxRequestBytes());
+        PluginHandler plugin = new PluginHandler(runtime, wire, settings.maxRequestBytes(), metrics);
         server.setHandler(new GracefulHandler(settings.token()
                 .<Handler>map(token -> new BearerAuthentication(token, wire, plugin)).orElse(plugin)));
         server.setErrorHandler(new JsonErrorHandler(wire));
-        server.setRequestLog(new RequestLogger());
+        server.setRequestLog(new RequestLog.Collection(new RequestLogger(),
+                new RequestTimer(metrics.registry(), plugin.paths())));
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
 
         HttpConnectionFactory http = new HttpConnectionFactory(httpConfiguration());
@@ -115,11 +129,12 @@ public final class PluginHost implements AutoCloseable {
         } catch (Exception e) {
             stopQuietly(server);
             closeQuietly(runtime);
+            metrics.close();
             throw e instanceof HostStartException started
                     ? started
                     : new HostStartException("cannot listen on " + address(settings, connector) + ": " + reason(e), e);
         }
-        PluginHost host = new PluginHost(server, runtime, socketFile, address(settings, connector));
+        PluginHost host = new PluginHost(server, runtime, metrics, socketFile, address(settings, connector));
         LOG.info("listening on {}{}", host.uri,
                 settings.token().isPresent() ? " (the bearer token of AuthTokenFile required)" : "");
         if (settings.token().isEmpty() && settings.listen() instanceof ListenAddress.Tcp tcp && !loopback(tcp)) {
@@ -138,7 +153,7 @@ public final class PluginHost implements AutoCloseable {
         return uri;
     }
 
-    /** Stops the server gracefully, then closes the runtime and removes the socket file. */
+    /** Stops the server gracefully, then closes the runtime and the metrics, and removes the socket file. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -147,6 +162,7 @@ public final class PluginHost implements AutoCloseable {
         LOG.info("stopping");
         stopQuietly(server);
         closeQuietly(runtime);
+        metrics.close();
         socketFile.ifPresent(file -> {
             try {
                 file.remove();

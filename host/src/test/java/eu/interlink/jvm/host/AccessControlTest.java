@@ -13,10 +13,10 @@ import eu.interlink.jvm.host.config.HostSettings;
 import eu.interlink.jvm.host.config.ListenAddress;
 import eu.interlink.jvm.host.http.RequestLogger;
 import eu.interlink.jvm.host.logging.Verbosity;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import eu.interlink.jvm.host.testing.Client;
 import eu.interlink.jvm.host.testing.TestRuntime;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,8 +68,8 @@ class AccessControlTest {
     @Test
     void with_a_token_every_endpoint_but_the_health_probes_answers_401_to_a_missing_or_wrong_token() {
         try (PluginHost host = PluginHost.start(settings(new ListenAddress.Tcp("127.0.0.1", 0), Optional.empty()),
-                new TestRuntime()); Client client = new Client(host.uri())) {
-            for (String path : List.of("/status", "/create", "/delete", "/getLogs", "/nowhere")) {
+                new TestRuntime(), PluginMetrics.open()); Client client = new Client(host.uri())) {
+            for (String path : List.of("/status", "/create", "/delete", "/getLogs", "/metrics", "/nowhere")) {
                 ContentResponse missing = client.send("POST", path, "[]");
                 ContentResponse wrong = Client.send(client.request("POST", path, "[]")
                         .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + TOKEN + "x")));
@@ -88,14 +88,17 @@ class AccessControlTest {
     @Test
     void with_the_right_token_the_plugin_answers_and_the_log_never_shows_it() {
         try (PluginHost host = PluginHost.start(settings(new ListenAddress.Tcp("127.0.0.1", 0), Optional.empty()),
-                new TestRuntime()); Client client = new Client(host.uri())) {
+                new TestRuntime(), PluginMetrics.open()); Client client = new Client(host.uri())) {
             ContentResponse ping = Client.send(client.request("GET", "/status", "[]")
                     .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + TOKEN)));
             ContentResponse refused = Client.send(client.request("POST", "/create", "{}")
                     .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer wrong-" + TOKEN)));
+            ContentResponse metrics = Client.send(client.request("GET", "/metrics", null)
+                    .headers(headers -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + TOKEN)));
 
             assertThat(ping.getStatus()).isEqualTo(200);
             assertThat(refused.getStatus()).isEqualTo(401);
+            assertThat(metrics.getStatus()).isEqualTo(200);
         }
         List<String> lines = events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(line -> line.startsWith("POST /create 401 "));
@@ -104,8 +107,10 @@ class AccessControlTest {
 
     @Test
     void warns_at_start_when_listening_beyond_the_loopback_without_a_token() {
-        try (PluginHost wide = PluginHost.start(open(new ListenAddress.Tcp("0.0.0.0", 0)), new TestRuntime());
-             PluginHost local = PluginHost.start(open(new ListenAddress.Tcp("127.0.0.1", 0)), new TestRuntime())) {
+        try (PluginHost wide = PluginHost.start(open(new ListenAddress.Tcp("0.0.0.0", 0)), new TestRuntime(),
+                PluginMetrics.open());
+             PluginHost local = PluginHost.start(open(new ListenAddress.Tcp("127.0.0.1", 0)), new TestRuntime(),
+                     PluginMetrics.open())) {
             assertThat(wide.uri()).isNotEqualTo(local.uri());
         }
 
@@ -122,7 +127,7 @@ class AccessControlTest {
         Path store = selfSignedKeyStore(password);
 
         try (PluginHost host = PluginHost.start(settings(new ListenAddress.Tcp("127.0.0.1", 0),
-                Optional.of(new TlsKeyStore(store, password))), new TestRuntime())) {
+                Optional.of(new TlsKeyStore(store, password))), new TestRuntime(), PluginMetrics.open())) {
             assertThat(host.uri().getScheme()).isEqualTo("https");
             HttpClient https = HttpClient.newBuilder().sslContext(trusting(store, password)).build();
             HttpRequest.Builder ping = HttpRequest.newBuilder(host.uri().resolve("/status"))
@@ -144,7 +149,7 @@ class AccessControlTest {
         TestRuntime runtime = new TestRuntime();
 
         assertThatThrownBy(() -> PluginHost.start(settings(new ListenAddress.Tcp("127.0.0.1", 0),
-                Optional.of(new TlsKeyStore(store, "wrong-password"))), runtime))
+                Optional.of(new TlsKeyStore(store, "wrong-password"))), runtime, PluginMetrics.open()))
                 .isInstanceOf(HostStartException.class)
                 .hasMessageStartingWith("cannot listen on https://127.0.0.1:0: ")
                 .hasMessageNotContaining("wrong-password");

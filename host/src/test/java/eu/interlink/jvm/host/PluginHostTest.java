@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.interlink.jvm.host.config.ListenAddress;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import eu.interlink.jvm.host.testing.Client;
 import eu.interlink.jvm.host.testing.TestRuntime;
 import java.io.IOException;
@@ -34,7 +35,8 @@ class PluginHostTest {
     void answers_the_ping_over_a_private_unix_socket_and_removes_it_on_close() throws Exception {
         Path socket = directory.resolve("plugin.sock");
 
-        try (PluginHost host = PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), runtime);
+        try (PluginHost host = PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), runtime,
+                PluginMetrics.open());
              Client client = new Client(URI.create("http://localhost"))) {
             assertThat(host.uri()).isEqualTo(URI.create("unix://" + socket));
             assertThat(Files.getPosixFilePermissions(socket)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -56,7 +58,8 @@ class PluginHostTest {
         }
         assertThat(socket).exists();
 
-        try (PluginHost host = PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), runtime);
+        try (PluginHost host = PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), runtime,
+                PluginMetrics.open());
              Client client = new Client(URI.create("http://localhost"))) {
             assertThat(host.uri()).isEqualTo(URI.create("unix://" + socket));
             assertThat(Client.send(client.request("GET", "/healthz", null).transport(new Transport.TCPUnix(socket)))
@@ -68,7 +71,8 @@ class PluginHostTest {
     void refuses_a_socket_path_that_is_a_regular_file_and_leaves_it_alone() throws IOException {
         Path file = Files.writeString(directory.resolve("plugin.sock"), "precious");
 
-        assertThatThrownBy(() -> PluginHost.start(listening(new ListenAddress.UnixSocket(file)), runtime))
+        assertThatThrownBy(() -> PluginHost.start(listening(new ListenAddress.UnixSocket(file)), runtime,
+                PluginMetrics.open()))
                 .isInstanceOf(HostStartException.class)
                 .hasMessage("cannot listen on unix://" + file + ": it is a regular file, not a socket;"
                         + " remove it or set Socket to another path");
@@ -78,7 +82,8 @@ class PluginHostTest {
 
     @Test
     void refuses_a_socket_path_that_is_a_directory() {
-        assertThatThrownBy(() -> PluginHost.start(listening(new ListenAddress.UnixSocket(directory)), runtime))
+        assertThatThrownBy(() -> PluginHost.start(listening(new ListenAddress.UnixSocket(directory)), runtime,
+                PluginMetrics.open()))
                 .isInstanceOf(HostStartException.class)
                 .hasMessageContaining("it is a directory, not a socket");
         assertThat(directory).isDirectory();
@@ -87,9 +92,11 @@ class PluginHostTest {
     @Test
     void refuses_a_socket_another_plugin_listens_on() {
         Path socket = directory.resolve("plugin.sock");
-        try (PluginHost first = PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), new TestRuntime())) {
+        try (PluginHost first = PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), new TestRuntime(),
+                PluginMetrics.open())) {
             assertThat(first.uri().getPath()).isEqualTo(socket.toString());
-            assertThatThrownBy(() -> PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), runtime))
+            assertThatThrownBy(() -> PluginHost.start(listening(new ListenAddress.UnixSocket(socket)), runtime,
+                    PluginMetrics.open()))
                     .isInstanceOf(HostStartException.class)
                     .hasMessage("cannot listen on unix://" + socket + ": another process is listening on it");
             assertThat(socket).exists();
@@ -101,7 +108,7 @@ class PluginHostTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ListenAddress.Tcp address = new ListenAddress.Tcp("127.0.0.1", taken.getLocalPort());
 
-            assertThatThrownBy(() -> PluginHost.start(listening(address), runtime))
+            assertThatThrownBy(() -> PluginHost.start(listening(address), runtime, PluginMetrics.open()))
                     .isInstanceOf(HostStartException.class)
                     .hasMessageStartingWith("cannot listen on http://127.0.0.1:" + taken.getLocalPort() + ": ")
                     .hasMessageContaining("in use");
@@ -111,7 +118,8 @@ class PluginHostTest {
 
     @Test
     void listens_on_the_loopback_with_the_actual_port_and_closes_once() throws Exception {
-        PluginHost host = PluginHost.start(listening(new ListenAddress.Tcp("127.0.0.1", 0)), runtime);
+        PluginHost host = PluginHost.start(listening(new ListenAddress.Tcp("127.0.0.1", 0)), runtime,
+                PluginMetrics.open());
         try (Client client = new Client(host.uri())) {
             assertThat(host.uri().getHost()).isEqualTo("127.0.0.1");
             assertThat(host.uri().getPort()).isPositive();

@@ -23,6 +23,8 @@ import eu.interlink.jvm.docker.lifecycle.PodStarter;
 import eu.interlink.jvm.docker.lifecycle.PodValidator;
 import eu.interlink.jvm.docker.lifecycle.SandboxDeaths;
 import eu.interlink.jvm.docker.logs.LogStreamer;
+import eu.interlink.jvm.docker.metrics.PodStartTimer;
+import eu.interlink.jvm.docker.metrics.RuntimeGauges;
 import eu.interlink.jvm.docker.pool.SandboxPool;
 import eu.interlink.jvm.docker.sandbox.Sandbox;
 import eu.interlink.jvm.docker.sandbox.SandboxLayout;
@@ -50,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * ({@link LogStreamer}); delete stops the pod's start and its restarts, and removes the pod in the background
  * ({@link PodRemovals}).
  * Of a create and a delete of one UID, the delete wins, in whatever order they come: a deleted UID is not admitted
- * again ({@link PodRegistry}). This runtime owns its threads ({@link RuntimeThreads}), the pool and the connection to
- * the host engine, and stops them on close.
+ * again ({@link PodRegistry}). This runtime owns its threads ({@link RuntimeThreads}), the pool, the connection to
+ * the host engine and its gauges ({@link RuntimeGauges}), and stops them on close; it times the start of each pod it
+ * accepts ({@link PodStartTimer}).
  */
 public final class DockerRuntime implements PodRuntime {
 
@@ -75,16 +78,20 @@ public final class DockerRuntime implements PodRuntime {
     private final SandboxLayout layout;
     private final Engine host;
     private final RuntimeThreads threads;
+    private final PodStartTimer startTimes;
+    private final RuntimeGauges gauges;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param pool    owned and closed by this runtime
      * @param threads runs everything in the background; owned and closed by this runtime, last
+     * @param gauges  read the runtime's state; owned and closed by this runtime, first
      */
     DockerRuntime(PodRegistry pods, PodJournal journal, DeviceAllocator devices, PodRecovery recovery, PodValidator validator, PodPlanner planner, PodStarter starter, PodRemovals removals,
             PodStatusReader statuses, PeriodicReconcile reconcile, SandboxDeaths deaths, LogStreamer logs,
             HostEngineMonitor monitor, RuntimeReadiness readiness,
-            SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads) {
+            SandboxPool pool, SandboxLayout layout, Engine host, RuntimeThreads threads, PodStartTimer startTimes,
+            RuntimeGauges gauges) {
         this.pods = pods;
         this.journal = journal;
         this.devices = devices;
@@ -103,6 +110,8 @@ public final class DockerRuntime implements PodRuntime {
         this.layout = layout;
         this.host = host;
         this.threads = threads;
+        this.startTimes = startTimes;
+        this.gauges = gauges;
     }
 
     /**
@@ -127,6 +136,7 @@ public final class DockerRuntime implements PodRuntime {
             return pod.response();
         }
         starter.armDeadline(pod);
+        startTimes.accepted(pod.started(), pod.ended());
         try {
             threads.starters().execute(() -> starter.start(pod));
         } catch (RejectedExecutionException e) {
@@ -198,16 +208,18 @@ public final class DockerRuntime implements PodRuntime {
     }
 
     /**
-     * Stops followed logs, the reconcile, pod starts under way and restarts (those under way and those that wait) and
-     * the event streams of pods, closes the pool (which removes its unclaimed sandboxes), lets
-     * removals under way finish (each for as long as it may legitimately take: its grace period and the timeouts of its
-     * calls), then stops the threads and closes the engine connections. Running pods keep running.
+     * Takes its gauges out of their registry, then stops followed logs, the reconcile, pod starts under way and
+     * restarts (those under way and those that wait) and the event streams of pods, closes the pool (which removes its
+     * unclaimed sandboxes), lets removals under way finish (each for as long as it may legitimately take: its grace
+     * period and the timeouts of its calls), then stops the threads and closes the engine connections. Running pods
+     * keep running.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        gauges.close();
         logs.close();
         reconcile.close();
         deaths.close();

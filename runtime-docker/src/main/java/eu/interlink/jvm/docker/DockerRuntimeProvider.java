@@ -29,6 +29,10 @@ import eu.interlink.jvm.docker.lifecycle.SandboxDeaths;
 import eu.interlink.jvm.docker.lifecycle.SandboxPlanner;
 import eu.interlink.jvm.docker.lifecycle.Tombstones;
 import eu.interlink.jvm.docker.logs.LogStreamer;
+import eu.interlink.jvm.docker.metrics.DockerCallMeters;
+import eu.interlink.jvm.docker.metrics.ImageMeters;
+import eu.interlink.jvm.docker.metrics.PodStartTimer;
+import eu.interlink.jvm.docker.metrics.RuntimeGauges;
 import eu.interlink.jvm.docker.network.PodIpNetwork;
 import eu.interlink.jvm.docker.network.PodNetworkFiles;
 import eu.interlink.jvm.docker.probes.Checks;
@@ -50,6 +54,7 @@ import eu.interlink.jvm.docker.sandbox.SandboxResources;
 import eu.interlink.jvm.docker.sandbox.SandboxSecurity;
 import eu.interlink.jvm.docker.status.PodStatusReader;
 import eu.interlink.jvm.docker.volumes.MemoryVolumes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +66,8 @@ import java.util.Set;
  *
  * <p>{@link #open} reads the {@link DockerSettings}, connects to the engine that {@code DOCKER_HOST} names (by
  * default {@code unix:///var/run/docker.sock}) and pings it within the call timeout; the sandbox pool fills in the
- * background afterwards.
+ * background afterwards. Its meters go to the context's registry: its calls to Docker engines, the moves and pulls of
+ * images, how long pods take to start, and gauges of its pods, its pool and its devices.
  */
 public final class DockerRuntimeProvider implements PodRuntimeProvider {
 
@@ -111,8 +117,11 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
     @Override
     public PodRuntime open(RuntimeContext context) {
         DockerSettings settings = DockerSettings.from(context.settings());
-        RuntimeThreads threads = new RuntimeThreads(settings.podStarters(), settings.poolBuildParallelism());
-        EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls());
+        MeterRegistry meters = context.meters();
+        RuntimeThreads threads = new RuntimeThreads(settings.podStarters(), settings.poolBuildParallelism(),
+                settings.callTimeout());
+        EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls(), threads.events(),
+                new DockerCallMeters(meters));
         Engine host = hostSocket == null ? engines.host() : engines.unixSocket(hostSocket);
         try {
             host.call("ping", client -> client.pingCmd().exec());
@@ -137,7 +146,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 new RegistryFlags(settings.registryMirrors(), settings.insecureRegistries()),
                 new DindImageResolver(host, images, settings.gpuDindImage(), settings.dindImage()));
         SandboxClaims claims = new SandboxClaims(host, layout, dindImages, remover);
-        ImageSupplier imageSupplier = new ImageSupplier(host, images);
+        ImageSupplier imageSupplier = new ImageSupplier(host, images, new ImageMeters(meters));
         PodRegistry pods = new PodRegistry(new Tombstones(clock, TOMBSTONE_TIME, TOMBSTONES));
         PodJournal journal = new PodJournal(settings.dataRootFolder(), new WireFormat());
         RestartRule restarts = new RestartRule(firstRestartPause);
@@ -169,6 +178,11 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 new PoolMembers(layout, sandboxes, imageSupplier, settings.preloadImages(), remover),
                 leftovers, threads.pool(), settings.callTimeout().multipliedBy(POOL_STOP_CALLS));
         SandboxDeaths deaths = new SandboxDeaths(host, layout, pods, pool, observer, threads.background(), clock);
+        PodStatusReader statuses = new PodStatusReader(restarts);
+        RuntimeGauges gauges = new RuntimeGauges(meters)
+                .pods(() -> pods.all().stream().map(statuses::of).toList())
+                .pool(pool::readyCount, settings.availableDinds(), pool::buildsUnderWay)
+                .devices(devices.resources(), devices::free, devices::present);
         DockerRuntime runtime = new DockerRuntime(
                 pods,
                 journal,
@@ -178,7 +192,7 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 planner,
                 starter,
                 removals,
-                new PodStatusReader(restarts),
+                statuses,
                 new PeriodicReconcile(pods, observer, deaths, threads.background(), RECONCILE_PERIOD),
                 deaths,
                 new LogStreamer(pods, clock),
@@ -187,7 +201,9 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 pool,
                 layout,
                 host,
-                threads);
+                threads,
+                new PodStartTimer(meters),
+                gauges);
         runtime.start();
         return runtime;
     }

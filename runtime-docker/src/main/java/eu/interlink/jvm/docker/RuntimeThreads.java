@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker;
 
+import eu.interlink.jvm.docker.engine.EventStreams;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,9 +26,13 @@ import java.util.concurrent.TimeUnit;
  *       hook, then their stop, each for up to its grace period), apart from the hooks, so that kills never hold up a
  *       delete's hooks;</li>
  *   <li>{@code interlink-docker-http-<n>}: the exchanges of {@code httpGet} probes and hooks;</li>
+ *   <li>{@code interlink-docker-event-io-<n>}: the reads of every engine's event stream, the pods' and the host's,
+ *       without blocking ({@link EventStreams}): the same few threads whatever the number of pods;</li>
+ *   <li>{@code interlink-docker-event-<n>}: what the event streams tell, each stream's events in order, the streams
+ *       side by side;</li>
  *   <li>{@code interlink-docker-call-<n>}: bounded Docker calls, one for each of those threads at once, and some for
- *       the calls made on other threads: the pods' event streams (an inspect after each event) and the host's
- *       request threads (logs); a call that waits for a worker waits within its timeout.</li>
+ *       the calls made on other threads: the host's request threads (logs); a call that waits for a worker waits
+ *       within its timeout.</li>
  * </ul>
  * The runtime owns them and closes them last.
  */
@@ -43,6 +48,7 @@ final class RuntimeThreads {
     private static final int HOOK_THREADS = 8;
     private static final int KILL_THREADS = 4;
     private static final int HTTP_THREADS = 2;
+    private static final int EVENT_THREADS = 4;
 
     private final ThreadPoolExecutor starters;
     private final ScheduledThreadPoolExecutor background;
@@ -52,12 +58,15 @@ final class RuntimeThreads {
     private final ThreadPoolExecutor killers;
     private final ThreadPoolExecutor http;
     private final ThreadPoolExecutor calls;
+    private final ThreadPoolExecutor eventDeliveries;
+    private final EventStreams events;
 
     /**
      * @param podStarters  how many pods start at once ({@code Docker.PodStarters})
      * @param poolBuilders how many pool sandboxes are built at once ({@code Docker.PoolBuildParallelism})
+     * @param connectTimeout how long opening an event stream's connection may take
      */
-    RuntimeThreads(int podStarters, int poolBuilders) {
+    RuntimeThreads(int podStarters, int poolBuilders, Duration connectTimeout) {
         starters = fixed(podStarters, "interlink-docker-starter");
         background = scheduled(podStarters, "interlink-docker-background");
         pool = scheduled(poolBuilders, "interlink-docker-pool");
@@ -65,8 +74,10 @@ final class RuntimeThreads {
         hooks = fixed(HOOK_THREADS, "interlink-docker-hook");
         killers = fixed(KILL_THREADS, "interlink-docker-kill");
         http = fixed(HTTP_THREADS, "interlink-docker-http");
-        calls = fixed(2 * podStarters + poolBuilders + PROBE_THREADS + HOOK_THREADS + KILL_THREADS + REQUEST_CALLS,
-                "interlink-docker-call");
+        eventDeliveries = fixed(EVENT_THREADS, "interlink-docker-event");
+        calls = fixed(2 * podStarters + poolBuilders + PROBE_THREADS + HOOK_THREADS + KILL_THREADS + EVENT_THREADS
+                + REQUEST_CALLS, "interlink-docker-call");
+        events = new EventStreams(connectTimeout, eventDeliveries);
     }
 
     ExecutorService starters() {
@@ -101,10 +112,14 @@ final class RuntimeThreads {
         return calls;
     }
 
+    EventStreams events() {
+        return events;
+    }
+
     /**
      * Stops the starters, the background work, the pool's, the probes, the hooks and the kills at once (a pending retry, refresh or
-     * probe is dropped, running ones are interrupted), waits up to {@code grace} for them to end, then stops the HTTP
-     * and call workers.
+     * probe is dropped, running ones are interrupted), waits up to {@code grace} for them to end, then ends the event
+     * streams and stops the HTTP, event and call workers.
      */
     void close(Duration grace) {
         starters.shutdownNow();
@@ -124,6 +139,8 @@ final class RuntimeThreads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            events.close();
+            eventDeliveries.shutdownNow();
             http.shutdownNow();
             calls.shutdownNow();
         }

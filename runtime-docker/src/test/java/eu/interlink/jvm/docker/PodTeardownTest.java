@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.LogRequest;
+import eu.interlink.jvm.docker.engine.TestEngines;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.images.Images;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -37,12 +37,13 @@ class PodTeardownTest {
 
     @Test
     void anInterruptCutsTheGracePeriodShortButNotTheRemovalAndIsKept() throws Exception {
-        ExecutorService calls = Executors.newFixedThreadPool(4);
-        try (RuntimeFixture fixture = RuntimeFixture.open()) {
+        try (TestEngines testEngines = new TestEngines(Duration.ofSeconds(20));
+                RuntimeFixture fixture = RuntimeFixture.open()) {
+            ExecutorService calls = testEngines.calls();
             Pod pod = pod("interrupted", shell("main", "trap 'echo got TERM' TERM; while true; do sleep 0.1; done"));
             CreateResponse created = fixture.create(pod);
             fixture.awaitStatus(pod, status -> status.containers().get(0).getState().getRunning() != null);
-            EngineFactory engines = new EngineFactory(Duration.ofSeconds(20), calls);
+            EngineFactory engines = testEngines.factory();
             Engine host = engines.host();
             SandboxLayout layout = new SandboxLayout(fixture.dataRoot);
             SandboxRemover remover = new SandboxRemover(host, layout);
@@ -71,8 +72,6 @@ class PodTeardownTest {
             assertThat(interruptKept).isTrue();
             fixture.assertNothingLeftOf(pod, created.podJid());
             host.close();
-        } finally {
-            calls.shutdownNow();
         }
     }
 

@@ -34,6 +34,8 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,22 +82,30 @@ final class RuntimeFixture implements AutoCloseable {
     private final PluginSettings settings;
     private final PodRuntimeProvider provider;
     private final List<Accelerator> accelerators;
+    private final MeterRegistry meters;
     private final Set<Pod> created = ConcurrentHashMap.newKeySet();
     PodRuntime runtime;
 
     private RuntimeFixture(DockerClient docker, Path dataRoot, PluginSettings settings, PodRuntimeProvider provider,
-            List<Accelerator> accelerators) {
+            List<Accelerator> accelerators, MeterRegistry meters) {
         this.docker = docker;
         this.dataRoot = dataRoot;
         this.settings = settings;
         this.provider = provider;
         this.accelerators = List.copyOf(accelerators);
+        this.meters = meters;
         this.runtime = openRuntime();
     }
 
     /** A runtime without a pool, with these accelerators. */
     static RuntimeFixture withAccelerators(List<Accelerator> accelerators) throws IOException {
-        return open(0, Map.of(), registeredProvider(), accelerators);
+        return open(0, Map.of(), registeredProvider(), accelerators, new CompositeMeterRegistry());
+    }
+
+    /** A runtime with a pool of this size and these accelerators, that registers its meters with this registry. */
+    static RuntimeFixture withMeters(MeterRegistry meters, int availableDinds, List<Accelerator> accelerators)
+            throws IOException {
+        return open(availableDinds, Map.of(), registeredProvider(), accelerators, meters);
     }
 
     /** A runtime without a pool, with these {@code Docker:} settings over the test defaults. */
@@ -133,11 +143,11 @@ final class RuntimeFixture implements AutoCloseable {
 
     private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,
             PodRuntimeProvider provider) throws IOException {
-        return open(availableDinds, dockerSettings, provider, List.of());
+        return open(availableDinds, dockerSettings, provider, List.of(), new CompositeMeterRegistry());
     }
 
     private static RuntimeFixture open(int availableDinds, Map<String, Object> dockerSettings,
-            PodRuntimeProvider provider, List<Accelerator> accelerators) throws IOException {
+            PodRuntimeProvider provider, List<Accelerator> accelerators, MeterRegistry meters) throws IOException {
         DockerClient docker = hostClient();
         requireEngineAndImages(docker);
         Path dataRoot = Files.createTempDirectory(Path.of("/tmp"), "ilj-");
@@ -145,7 +155,7 @@ final class RuntimeFixture implements AutoCloseable {
         section.putAll(dockerSettings);
         PluginSettings settings = PluginSettings.of(Map.of("DataRootFolder", dataRoot.toString(),
                 "AVAILABLEDINDS", availableDinds, "Docker", section), Map.of());
-        return new RuntimeFixture(docker, dataRoot, settings, provider, accelerators);
+        return new RuntimeFixture(docker, dataRoot, settings, provider, accelerators, meters);
     }
 
     private static PodRuntimeProvider registeredProvider() {
@@ -157,7 +167,7 @@ final class RuntimeFixture implements AutoCloseable {
     }
 
     private PodRuntime openRuntime() {
-        return provider.open(new RuntimeContext(settings, accelerators));
+        return provider.open(new RuntimeContext(settings, accelerators, meters));
     }
 
     /** Closes the runtime and opens another with the same settings, as a restarted plugin would. */

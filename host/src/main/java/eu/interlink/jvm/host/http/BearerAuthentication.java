@@ -15,7 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * 401 {@code {"error":"..."}} with {@code WWW-Authenticate: Bearer}.
  *
  * <p>{@code /healthz} and {@code /readyz} stay open: Kubernetes probes and load balancers call them without
- * credentials, and they tell nothing about the pods.
+ * credentials, and they tell nothing about the pods. {@code /metrics} does tell (how many pods run, how often
+ * they fail), so a scraper must send the token too.
  */
 public final class BearerAuthentication extends Handler.Wrapper {
 

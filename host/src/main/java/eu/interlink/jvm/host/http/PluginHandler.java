@@ -2,9 +2,11 @@ package eu.interlink.jvm.host.http;
 
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.wire.WireFormat;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -24,6 +26,7 @@ import org.eclipse.jetty.util.Callback;
  *   GET  /getLogs         ─► runtime.logs       200 text/plain, streamed with Follow
  *   GET  /healthz                               200 {"status":"ok"}
  *   GET  /readyz          ─► runtime.readiness  200 or 503 {"status":..,"detail":..}
+ *   GET  /metrics         ─► metrics.scrape     200 text/plain; version=0.0.4 (Prometheus' text format)
  * </pre>
  *
  * <p>{@code /status} and {@code /getLogs} take their JSON body with GET, as interLink sends it, or with POST.
@@ -44,8 +47,9 @@ public final class PluginHandler extends Handler.Abstract {
      * @param runtime         the runtime that serves the pods; not closed by this handler
      * @param wire            the wire format
      * @param maxRequestBytes the largest request body accepted
+     * @param metrics         the meters {@code /metrics} exports; not closed by this handler
      */
-    public PluginHandler(PodRuntime runtime, WireFormat wire, int maxRequestBytes) {
+    public PluginHandler(PodRuntime runtime, WireFormat wire, int maxRequestBytes, PluginMetrics metrics) {
         this.replies = new JsonReplies(wire);
         this.failures = new ExceptionReplies(replies);
         BodyReader bodies = new BodyReader(maxRequestBytes);
@@ -57,6 +61,12 @@ public final class PluginHandler extends Handler.Abstract {
         routes.put("/getLogs", new Route(GET_OR_POST, new LogsEndpoint(runtime, wire, bodies)::serve));
         routes.put("/healthz", new Route(GET, health::live));
         routes.put("/readyz", new Route(GET, health::ready));
+        routes.put("/metrics", new Route(GET, new MetricsEndpoint(metrics)::serve));
+    }
+
+    /** The paths it serves. */
+    public Set<String> paths() {
+        return Set.copyOf(routes.keySet());
     }
 
     @Override

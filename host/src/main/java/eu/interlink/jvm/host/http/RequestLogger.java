@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * Logs one line per request once its response is complete: method, path, status, duration, interLink's
  * {@value #SESSION_HEADER} trace id, and the error message sent, if any.
  *
- * <p>The calls interLink repeats all the time ({@code /status} every 5 s per pod, the ping every 30 s) and the
- * health probes are logged at debug level when they succeed; everything else, and any failure, at info level.
+ * <p>The calls interLink repeats all the time ({@code /status} every 5 s per pod, the ping every 30 s), the
+ * health probes and Prometheus' scrapes are logged at debug level when they succeed; everything else, and any
+ * failure, at info level.
  */
 public final class RequestLogger implements RequestLog {
 
@@ -21,7 +22,7 @@ public final class RequestLogger implements RequestLog {
     public static final String SESSION_HEADER = "InterLink-Http-Session";
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogger.class);
-    private static final Set<String> FREQUENT = Set.of("/status", "/healthz", "/readyz");
+    private static final Set<String> FREQUENT = Set.of("/status", "/healthz", "/readyz", "/metrics");
 
     @Override
     public void log(Request request, Response response) {

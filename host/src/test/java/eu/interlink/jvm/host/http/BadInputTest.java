@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.interlink.jvm.host.PluginHost;
 import eu.interlink.jvm.host.config.HostSettings;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import eu.interlink.jvm.host.testing.Client;
 import eu.interlink.jvm.host.testing.TestRuntime;
 import eu.interlink.jvm.host.testing.TestSettings;
@@ -35,7 +36,8 @@ class BadInputTest {
 
     @BeforeEach
     void start() {
-        host = PluginHost.start(TestSettings.loopback(LIMIT, HostSettings.DEFAULT_IDLE_TIMEOUT), runtime);
+        host = PluginHost.start(TestSettings.loopback(LIMIT, HostSettings.DEFAULT_IDLE_TIMEOUT), runtime,
+                PluginMetrics.open());
         client = new Client(host.uri());
     }
 

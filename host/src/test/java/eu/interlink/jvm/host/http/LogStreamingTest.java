@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.interlink.jvm.host.PluginHost;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import eu.interlink.jvm.host.testing.Client;
 import eu.interlink.jvm.host.testing.StreamingResponse;
 import eu.interlink.jvm.host.testing.TestRuntime;
@@ -34,7 +35,7 @@ class LogStreamingTest {
 
     @BeforeEach
     void start() {
-        host = PluginHost.start(TestSettings.loopback(64 * 1024, IDLE_TIMEOUT), runtime);
+        host = PluginHost.start(TestSettings.loopback(64 * 1024, IDLE_TIMEOUT), runtime, PluginMetrics.open());
         client = new Client(host.uri());
     }
 

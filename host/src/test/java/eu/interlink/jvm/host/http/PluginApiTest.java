@@ -20,6 +20,7 @@ import eu.interlink.jvm.api.wire.AcceleratorAvailability;
 import eu.interlink.jvm.api.wire.NodeResources;
 import eu.interlink.jvm.host.PluginHost;
 import eu.interlink.jvm.host.config.HostSettings;
+import eu.interlink.jvm.host.metrics.PluginMetrics;
 import eu.interlink.jvm.host.testing.Client;
 import eu.interlink.jvm.host.testing.TestRuntime;
 import eu.interlink.jvm.host.testing.TestSettings;
@@ -44,7 +45,8 @@ class PluginApiTest {
 
     @BeforeEach
     void start() {
-        host = PluginHost.start(TestSettings.loopback(64 * 1024, HostSettings.DEFAULT_IDLE_TIMEOUT), runtime);
+        host = PluginHost.start(TestSettings.loopback(64 * 1024, HostSettings.DEFAULT_IDLE_TIMEOUT), runtime,
+                PluginMetrics.open());
         client = new Client(host.uri());
     }
 
@@ -367,8 +369,11 @@ class PluginApiTest {
         void logs_the_frequent_calls_at_debug() {
             Client.send(client.request("GET", "/status", "[]")
                     .headers(headers -> headers.put(RequestLogger.SESSION_HEADER, "Request-0f1c")));
+            Client.send(client.request("GET", "/metrics", null)
+                    .headers(headers -> headers.put(RequestLogger.SESSION_HEADER, "Scrape-1")));
 
             assertThat(awaitEvent("session=Request-0f1c").getLevel()).isEqualTo(Level.DEBUG);
+            assertThat(awaitEvent("session=Scrape-1").getLevel()).isEqualTo(Level.DEBUG);
         }
 
         @Test

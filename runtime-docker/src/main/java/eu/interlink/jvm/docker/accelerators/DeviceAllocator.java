@@ -95,7 +95,7 @@ public final class DeviceAllocator {
      */
     public void requireEnough(DeviceNeeds needs, String pod) {
         needs.total().forEach((resource, count) -> {
-            int present = inventory.getOrDefault(resource, List.of()).size();
+            int present = present(resource);
             if (count > present) {
                 throw new InvalidPodException("pod " + pod + " asks for " + count + " " + resource + " but this node has "
                         + present);
@@ -146,7 +146,7 @@ public final class DeviceAllocator {
             if (waiter.uid().equals(uid)) {
                 String lacking = waiter.wanted().entrySet().stream()
                         .map(want -> want.getValue() + " " + want.getKey() + " (" + free(want.getKey()) + " of "
-                                + inventory.getOrDefault(want.getKey(), List.of()).size() + " free)")
+                                + present(want.getKey()) + " free)")
                         .collect(Collectors.joining(", "));
                 return "waiting for " + lacking + (ahead == 0 ? "" : ", " + ahead + " pod" + (ahead == 1 ? "" : "s")
                         + " ahead");
@@ -261,8 +261,14 @@ public final class DeviceAllocator {
         return wanted.entrySet().stream().allMatch(want -> free(want.getKey()) >= want.getValue());
     }
 
-    private int free(String resource) {
+    /** How many devices of the resource are free now. */
+    public synchronized int free(String resource) {
         return freeDevices(resource).size();
+    }
+
+    /** How many devices of the resource there are, free or not; 0 for a resource it does not serve. */
+    public int present(String resource) {
+        return inventory.getOrDefault(resource, List.of()).size();
     }
 
     private List<AcceleratorDevice> freeDevices(String resource) {

@@ -1,9 +1,9 @@
 package eu.interlink.jvm.docker.engine;
 
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A stream that ends, breaks or cannot be opened is opened again after a pause that doubles up to a limit
  * ({@link Backoff}), and starts again from the first pause once a stream is open. Each time a stream opens, the
- * listener hears that events may have been missed before it. While open, it holds one docker-java stream thread; while
- * it pauses, none. Closing it ends the stream and drops a pending reopen at once. Thread-safe.
+ * listener hears that events may have been missed before it. It holds no thread of its own ({@link
+ * Engine#followContainerEvents}). Closing it ends the stream and drops a pending reopen at once. Thread-safe.
  */
 public final class ContainerEvents implements Closeable {
 
     /**
-     * What a container event stream tells, on docker-java's stream thread: events that come meanwhile wait, so
+     * What a container event stream tells, one event at a time on a delivery thread: events that come meanwhile wait, so
      * whatever a listener does must be bounded (such as a bounded Docker call).
      */
     public interface Listener {
@@ -45,7 +45,7 @@ public final class ContainerEvents implements Closeable {
         void disconnected(String why, Duration retryIn);
     }
 
-    private static final String[] ACTIONS = {"start", "die", "oom", "kill", "pause", "unpause", "destroy"};
+    private static final List<String> ACTIONS = List.of("start", "die", "oom", "kill", "pause", "unpause", "destroy");
 
     private final Engine engine;
     private final Map<String, String> labels;
@@ -86,11 +86,7 @@ public final class ContainerEvents implements Closeable {
             reopen = null;
         }
         try {
-            engine.streams().eventsCmd()
-                    .withEventTypeFilter(EventType.CONTAINER)
-                    .withEventFilter(ACTIONS)
-                    .withLabelFilter(labels)
-                    .exec(subscription);
+            engine.followContainerEvents(labels, ACTIONS, subscription);
         } catch (RuntimeException e) {
             ended(subscription, e);
         }

@@ -1,9 +1,17 @@
 package eu.interlink.jvm.docker.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import java.io.IOException;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import eu.interlink.jvm.docker.metrics.DockerCallMeters;
 import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +28,10 @@ import java.util.function.Function;
  * thread and interrupts it when its time is up: interrupting a thread blocked on a socket channel closes the channel,
  * which ends the request. Streams that last as long as a container (log follow, container wait) use
  * {@link #streams()}, a client without a read timeout, whose {@link StreamCallback}s their caller closes when it stops.
+ * Event streams, which last as long as a pod, are read without a thread of their own ({@link #followContainerEvents}).
+ *
+ * <p>Every call and long call is counted, by operation, as a call to the host's engine or to a sandbox's
+ * ({@link DockerCallMeters}); the streams are not.
  *
  * <p>Thread-safe. Closing it closes both clients; it does not touch the engine's containers.
  */
@@ -30,13 +42,25 @@ public final class Engine implements AutoCloseable {
     private final DockerClient streams;
     private final Duration callTimeout;
     private final ExecutorService workers;
+    private final EventStreams events;
+    private final DockerCallMeters meters;
+    private final String kind;
 
-    Engine(String address, DockerClient calls, DockerClient streams, Duration callTimeout, ExecutorService workers) {
+    /**
+     * @param events follows the engine's event streams
+     * @param meters counts the calls
+     * @param kind   {@link DockerCallMeters#HOST} or {@link DockerCallMeters#SANDBOX}
+     */
+    Engine(String address, DockerClient calls, DockerClient streams, Duration callTimeout, ExecutorService workers,
+            EventStreams events, DockerCallMeters meters, String kind) {
         this.address = address;
         this.calls = calls;
         this.streams = streams;
         this.callTimeout = callTimeout;
         this.workers = workers;
+        this.events = events;
+        this.meters = meters;
+        this.kind = kind;
     }
 
     /** Where the engine listens, such as {@code unix:///var/run/docker.sock}. */
@@ -57,7 +81,7 @@ public final class Engine implements AutoCloseable {
      *                         exceptions pass through
      */
     public <T> T call(String action, Function<DockerClient, T> request) {
-        return bounded(action, callTimeout, calls, request);
+        return meters.count(kind, action, () -> bounded(action, callTimeout, calls, request));
     }
 
     /**
@@ -68,6 +92,11 @@ public final class Engine implements AutoCloseable {
      * @throws CancellationException when cancelled
      */
     public <T> T longCall(String action, Duration timeout, Cancellation cancellation, Function<DockerClient, T> request) {
+        return meters.count(kind, action, () -> cancellable(action, timeout, cancellation, request));
+    }
+
+    private <T> T cancellable(String action, Duration timeout, Cancellation cancellation,
+            Function<DockerClient, T> request) {
         Future<T> answer = submit(action, streams, request);
         Closeable stop = () -> answer.cancel(true);
         cancellation.track(stop);
@@ -86,6 +115,30 @@ public final class Engine implements AutoCloseable {
      */
     public DockerClient streams() {
         return streams;
+    }
+
+    /**
+     * Opens a stream of the events of the containers that have all of {@code labels}, for the given actions; returns
+     * at once. An engine on a unix socket, as every sandbox's is, is followed through {@link EventStreams}, without a
+     * thread of its own; one reached otherwise (a host engine over TCP) through docker-java's stream. The caller
+     * closes the callback when it stops following.
+     */
+    public void followContainerEvents(Map<String, String> labels, List<String> actions,
+            ResultCallback<Event> callback) {
+        URI uri = URI.create(address);
+        if ("unix".equals(uri.getScheme())) {
+            events.follow(Path.of(uri.getPath()), Map.of(
+                    "type", List.of(EventType.CONTAINER.getValue()),
+                    "event", actions,
+                    "label", labels.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue()).toList()),
+                    callback);
+        } else {
+            streams.eventsCmd()
+                    .withEventTypeFilter(EventType.CONTAINER)
+                    .withEventFilter(actions.toArray(String[]::new))
+                    .withLabelFilter(labels)
+                    .exec(callback);
+        }
     }
 
     private <T> T bounded(String action, Duration timeout, DockerClient client, Function<DockerClient, T> request) {

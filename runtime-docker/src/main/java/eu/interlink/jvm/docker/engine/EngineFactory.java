@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import eu.interlink.jvm.docker.metrics.DockerCallMeters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -17,33 +18,41 @@ public final class EngineFactory {
 
     private final Duration callTimeout;
     private final ExecutorService workers;
+    private final EventStreams events;
+    private final DockerCallMeters meters;
 
     /**
      * @param callTimeout the bound on each request/response call
      * @param workers     the threads that run bounded calls; owned by the caller, who shuts them down last
+     * @param events      what follows the engines' event streams; owned by the caller
+     * @param meters      counts the calls of the engines opened
      */
-    public EngineFactory(Duration callTimeout, ExecutorService workers) {
+    public EngineFactory(Duration callTimeout, ExecutorService workers, EventStreams events,
+            DockerCallMeters meters) {
         this.callTimeout = callTimeout;
         this.workers = workers;
+        this.events = events;
+        this.meters = meters;
     }
 
     /** The host's engine, as {@code DOCKER_HOST} and the other docker-java settings describe it. */
     public Engine host() {
-        return open(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+        return open(DefaultDockerClientConfig.createDefaultConfigBuilder().build(), DockerCallMeters.HOST);
     }
 
-    /** The engine listening on a unix socket, such as a sandbox's inner engine. */
+    /** The engine listening on a unix socket, such as a sandbox's inner engine; its calls count as a sandbox's. */
     public Engine unixSocket(Path socket) {
         return open(DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost("unix://" + socket.toAbsolutePath())
                 .withDockerTlsVerify(false)
-                .build());
+                .build(), DockerCallMeters.SANDBOX);
     }
 
-    private Engine open(DockerClientConfig config) {
+    private Engine open(DockerClientConfig config, String kind) {
         DockerClient calls = DockerClientImpl.getInstance(config, httpClient(config, true));
         DockerClient streams = DockerClientImpl.getInstance(config, httpClient(config, false));
-        return new Engine(config.getDockerHost().toString(), calls, streams, callTimeout, workers);
+        return new Engine(config.getDockerHost().toString(), calls, streams, callTimeout, workers, events, meters,
+                kind);
     }
 
     private ZerodepDockerHttpClient httpClient(DockerClientConfig config, boolean withResponseTimeout) {

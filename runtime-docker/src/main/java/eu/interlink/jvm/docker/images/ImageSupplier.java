@@ -4,9 +4,11 @@ import com.github.dockerjava.api.model.AuthConfig;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
+import eu.interlink.jvm.docker.metrics.ImageMeters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes an image present in a sandbox's inner engine, as Kubernetes' pull policy asks: it is there already; or it is
  * streamed from the host engine (save piped into load, no temporary file); or the inner engine pulls it. A
- * cancellation stops a move or a pull under way at once.
+ * cancellation stops a move or a pull under way at once. Moves and pulls are timed, and the bytes moved counted
+ * ({@link ImageMeters}).
  */
 public final class ImageSupplier {
 
@@ -23,10 +26,13 @@ public final class ImageSupplier {
 
     private final Engine host;
     private final Images images;
+    private final ImageMeters meters;
 
-    public ImageSupplier(Engine host, Images images) {
+    /** @param meters times the moves and the pulls */
+    public ImageSupplier(Engine host, Images images, ImageMeters meters) {
         this.host = host;
         this.images = images;
+        this.meters = meters;
     }
 
     /**
@@ -74,7 +80,7 @@ public final class ImageSupplier {
         AuthConfig auth = secrets.authFor(image).orElse(null);
         progress.accept("pulling image " + image);
         try {
-            images.pull(inner, image, auth, cancellation);
+            meters.pull(() -> images.pull(inner, image, auth, cancellation));
             return;
         } catch (CancellationException e) {
             throw e;
@@ -101,7 +107,9 @@ public final class ImageSupplier {
     private void bring(String image, boolean onHost, PullSecrets secrets, Engine inner, Cancellation cancellation,
             Consumer<String> progress) {
         try {
-            if (onHost) {
+            if (onHost && alreadyUnderAnotherName(image, inner)) {
+                LOG.info("Image {} was in {} under another name: tagged, not moved", image, inner.address());
+            } else if (onHost) {
                 progress.accept("moving image " + image + " from the host");
                 long start = System.nanoTime();
                 move(image, inner, cancellation);
@@ -109,7 +117,7 @@ public final class ImageSupplier {
                         (System.nanoTime() - start) / 1_000_000);
             } else {
                 progress.accept("pulling image " + image);
-                images.pull(inner, image, secrets.authFor(image).orElse(null), cancellation);
+                meters.pull(() -> images.pull(inner, image, secrets.authFor(image).orElse(null), cancellation));
             }
         } catch (CancellationException e) {
             throw e;
@@ -124,19 +132,38 @@ public final class ImageSupplier {
     }
 
     /**
+     * Tags the inner engine's copy of the host's image when it has one under another name (another tag of the same
+     * image, or a preloaded alias): true when it did, and nothing needs to move. An image named by digest is always
+     * moved, as a digest cannot be given by tagging.
+     */
+    private boolean alreadyUnderAnotherName(String image, Engine inner) {
+        ImageReference reference = ImageReference.parse(image);
+        if (reference.tag() == null) {
+            return false;
+        }
+        Optional<String> id = images.id(host, image);
+        if (id.isEmpty() || !images.present(inner, id.get())) {
+            return false;
+        }
+        images.tag(inner, id.get(), reference);
+        return true;
+    }
+
+    /**
      * Pipes the host's save into the inner engine's load. A cancellation interrupts the thread that pipes, which
      * closes both connections; closing docker-java's save stream instead would first read the rest of the archive.
      */
     private void move(String image, Engine inner, Cancellation cancellation) {
-        inner.longCall("load " + image + " from the host", images.timeout(), cancellation, innerClient -> {
-            // A bare repository name would save every tag of it: name the one image.
-            try (InputStream archive = host.streams().saveImageCmd(ImageReference.parse(image).name()).exec()) {
-                innerClient.loadImageCmd(archive).exec();
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        meters.move(() -> inner.longCall("load " + image + " from the host", images.timeout(), cancellation,
+                innerClient -> {
+                    // A bare repository name would save every tag of it: name the one image.
+                    try (InputStream archive = host.streams().saveImageCmd(ImageReference.parse(image).name()).exec()) {
+                        innerClient.loadImageCmd(meters.counting(archive)).exec();
+                        return null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
     }
 
     /** A failed pull, naming the pull secrets of another type that it went on without. */

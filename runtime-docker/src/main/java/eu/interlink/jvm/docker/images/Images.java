@@ -9,6 +9,7 @@ import eu.interlink.jvm.docker.engine.EngineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /** Asks an engine whether it has an image, and makes it pull one, each bounded in time. */
@@ -28,12 +29,23 @@ public final class Images {
 
     /** Whether the engine has the image, by name, tag or id. */
     public boolean present(Engine engine, String image) {
+        return id(engine, image).isPresent();
+    }
+
+    /** The id of the engine's image of this name, tag or id; empty when it has none. */
+    public Optional<String> id(Engine engine, String image) {
         try {
-            engine.call("inspect image " + image, client -> client.inspectImageCmd(image).exec());
-            return true;
+            return Optional.of(engine.call("inspect image " + image, client -> client.inspectImageCmd(image).exec())
+                    .getId());
         } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /** Gives the engine's image of this id the tagged name {@code image}, such as {@code busybox:1.36}. */
+    public void tag(Engine engine, String imageId, ImageReference image) {
+        engine.call("tag image " + imageId + " as " + image.name(),
+                client -> client.tagImageCmd(imageId, image.repository(), image.tag()).exec());
     }
 
     /**

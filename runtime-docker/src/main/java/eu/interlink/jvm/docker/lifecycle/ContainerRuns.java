@@ -59,6 +59,15 @@ public record ContainerRuns(String containerId, int restartCount, ContainerSnaps
         return new ContainerRuns(containerId, restartCount, previous, pause, current, why);
     }
 
+    /** Whether Docker started the container, in its current run or its previous one, as far as is known. */
+    boolean ran() {
+        return ran(current) || ran(previous);
+    }
+
+    private static boolean ran(ContainerSnapshot run) {
+        return run != null && run.progress() > 0 && !run.startFailed();
+    }
+
     /** Whether the current run has ended, as far as is known. */
     boolean ended() {
         return lost != null || current != null && current.ended();

@@ -63,6 +63,7 @@ public final class PodRecord {
     private volatile Sandbox sandbox;
     private volatile PodDevices devices = PodDevices.NONE;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile Duration startPause;
     private volatile DeadlineExceeded deadlineExceeded;
     private volatile SandboxLost sandboxLost;
@@ -389,6 +390,10 @@ public final class PodRecord {
     void observed(ContainerSnapshot snapshot) {
         runs.replaceAll((name, before) -> before.observed(snapshot));
         engineTrouble = null;
+        if (!started.isDone() && containers().stream().allMatch(container -> runs(container.getName())
+                .filter(ContainerRuns::ran).isPresent())) {
+            started.complete(null);
+        }
         if (snapshot.ended()) {
             Optional.ofNullable(exits.get(snapshot.containerId())).ifPresent(exit -> exit.complete(snapshot));
             checkEnded();
@@ -484,6 +489,14 @@ public final class PodRecord {
 
     void holds(PodDevices given) {
         devices = given;
+    }
+
+    /**
+     * Completes once each of the pod's regular containers has run, as Docker told it: the first time the pod got so
+     * far, whatever came after.
+     */
+    public CompletableFuture<Void> started() {
+        return started;
     }
 
     /**

@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   start() ── removes what an earlier run left ({@link Leftovers}) ── builds up to the size, a few at once
- *   take()  ── a ready sandbox, or none ── builds its replacement
+ *   take()  ── a ready sandbox, or none ── builds its replacement, after a pause
  *   close() ── stops building, cancels the builds under way, removes the ready sandboxes
  * </pre>
  *
  * <p>Nothing waits for the pool: {@link #start} returns at once, and {@link #take} never waits. A taken sandbox is
- * the taker's alone. A failed build is logged and retried after a pause that starts at 1 s and doubles up to 60 s
+ * the taker's alone. Its replacement is built after {@link #REFILL_PAUSE}: a sandbox's build keeps the host's CPUs
+ * busy for a second or so, which the pod that took the sandbox needs to start its containers. A failed build is logged and retried after a pause that starts at 1 s and doubles up to 60 s
  * ({@link Backoff}), back to 1 s after a success; no build starts during the pause, unless a build under way succeeds.
  * A failed build leaves nothing.
  * Thread-safe.
@@ -46,6 +47,8 @@ public final class SandboxPool {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxPool.class);
     private static final Backoff RETRIES = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    /** Time for a pod to start in the sandbox it took before its replacement's build competes with it for CPU. */
+    static final Duration REFILL_PAUSE = Duration.ofSeconds(1);
 
     private final int size;
     private final int parallelism;
@@ -93,7 +96,8 @@ public final class SandboxPool {
     }
 
     /**
-     * A ready sandbox, now: each is given to one taker only. Taking one starts building its replacement.
+     * A ready sandbox, now: each is given to one taker only. Taking one builds its replacement after
+     * {@link #REFILL_PAUSE}.
      *
      * @return empty when none is ready
      */
@@ -101,7 +105,9 @@ public final class SandboxPool {
         Sandbox sandbox = ready.pollFirst();
         if (sandbox != null) {
             synchronized (this) {
-                fill();
+                if (!closed) {
+                    executor.schedule(this::refill, REFILL_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
         }
         return Optional.ofNullable(sandbox);
@@ -110,6 +116,16 @@ public final class SandboxPool {
     /** The ids of the ready sandboxes. */
     public Set<String> readyIds() {
         return ready.stream().map(Sandbox::id).collect(Collectors.toSet());
+    }
+
+    /** How many sandboxes are ready now. */
+    public int readyCount() {
+        return ready.size();
+    }
+
+    /** How many builds are under way now. */
+    public synchronized int buildsUnderWay() {
+        return builds.size();
     }
 
     /**
@@ -249,6 +265,10 @@ public final class SandboxPool {
 
     private synchronized void retry() {
         retry = null;
+        fill();
+    }
+
+    private synchronized void refill() {
         fill();
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,9 +31,9 @@ class ContainerEventsTest {
 
     private final String label = "eu.interlink.jvm.test-events";
     private final String run = UUID.randomUUID().toString();
-    private final ExecutorService calls = Executors.newCachedThreadPool();
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
-    private final EngineFactory engines = new EngineFactory(Duration.ofSeconds(10), calls);
+    private final TestEngines testEngines = new TestEngines(Duration.ofSeconds(10));
+    private final EngineFactory engines = testEngines.factory();
     private final DockerClient docker = DockerClientImpl.getInstance(
             DefaultDockerClientConfig.createDefaultConfigBuilder().build(),
             new ZerodepDockerHttpClient.Builder()
@@ -47,7 +46,7 @@ class ContainerEventsTest {
                 .forEach(container -> docker.removeContainerCmd(container.getId()).withForce(true).exec());
         docker.close();
         background.shutdownNow();
-        calls.shutdownNow();
+        testEngines.close();
     }
 
     @Test

@@ -3,23 +3,24 @@ package eu.interlink.jvm.docker.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.interlink.jvm.docker.engine.TestEngines;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
-import eu.interlink.jvm.docker.engine.EngineFactory;
+import eu.interlink.jvm.docker.metrics.ImageMeters;
 import eu.interlink.jvm.docker.spec.SentObjects;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,23 +34,25 @@ class ImageSupplierTest {
     private static final String LOCAL = "interlink-jvm/busybox:local";
     private static final String NOWHERE = "interlink-jvm/not-built:anywhere";
 
-    private static ExecutorService workers;
+    private static TestEngines engines;
     private static Engine engine;
     private static ImageSupplier supplier;
+    private static MeterRegistry meters;
 
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void connect() {
-        workers = Executors.newCachedThreadPool();
-        engine = new EngineFactory(Duration.ofSeconds(30), workers).host();
-        supplier = new ImageSupplier(engine, new Images(Duration.ofSeconds(60)));
+        engines = new TestEngines(Duration.ofSeconds(30));
+        engine = engines.factory().host();
+        meters = new SimpleMeterRegistry();
+        supplier = new ImageSupplier(engine, new Images(Duration.ofSeconds(60)), new ImageMeters(meters));
     }
 
     @AfterAll
     static void disconnect() {
         engine.close();
-        workers.shutdownNow();
+        engines.close();
     }
 
     @Test
@@ -63,11 +66,14 @@ class ImageSupplierTest {
 
     @Test
     void alwaysFailsWithThePullErrorWhenNoCopyExists() {
+        long failedPulls = pulls("failed");
+
         assertThatThrownBy(() -> supplier.supply(NOWHERE, PullPolicy.ALWAYS, PullSecrets.NONE, engine,
                 new Cancellation(), progress::add))
                 .isInstanceOf(ImageUnavailableException.class)
                 .hasMessageStartingWith("image " + NOWHERE + " could not be pulled: ")
                 .extracting(e -> ((ImageUnavailableException) e).reason()).isEqualTo("ErrImagePull");
+        assertThat(pulls("failed")).as("failed pulls timed").isEqualTo(failedPulls + 1);
     }
 
     @Test
@@ -112,6 +118,12 @@ class ImageSupplierTest {
         supplier.supply(LOCAL, PullPolicy.NEVER, PullSecrets.NONE, engine, new Cancellation(), progress::add);
 
         assertThat(progress).isEmpty();
+    }
+
+    /** How many pulls with this outcome were timed so far. */
+    private static long pulls(String outcome) {
+        var timer = meters.find("interlink.image.pulls").tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private static PullSecrets secrets(Secret secret) {

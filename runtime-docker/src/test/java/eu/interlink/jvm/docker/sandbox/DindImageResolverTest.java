@@ -3,12 +3,10 @@ package eu.interlink.jvm.docker.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.interlink.jvm.api.runtime.Readiness;
+import eu.interlink.jvm.docker.engine.TestEngines;
 import eu.interlink.jvm.docker.engine.Engine;
-import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.images.Images;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,21 +17,21 @@ class DindImageResolverTest {
     private static final String LOCAL = DindImageResolver.LOCAL_IMAGE;
     private static final String ABSENT = "interlink-jvm/no-such-dind:none";
 
-    private static ExecutorService calls;
+    private static TestEngines engines;
     private static Engine host;
     private static Images images;
 
     @BeforeAll
     static void connect() {
-        calls = Executors.newFixedThreadPool(4);
-        host = new EngineFactory(Duration.ofSeconds(20), calls).host();
+        engines = new TestEngines(Duration.ofSeconds(20));
+        host = engines.factory().host();
         images = new Images(Duration.ofSeconds(60));
     }
 
     @AfterAll
     static void disconnect() {
         host.close();
-        calls.shutdownNow();
+        engines.close();
     }
 
     @Test

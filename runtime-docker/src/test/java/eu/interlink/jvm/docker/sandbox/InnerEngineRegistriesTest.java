@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import com.github.dockerjava.api.model.InfoRegistryConfig;
+import eu.interlink.jvm.docker.engine.TestEngines;
 import eu.interlink.jvm.docker.engine.Cancellation;
 import eu.interlink.jvm.docker.engine.Engine;
-import eu.interlink.jvm.docker.engine.EngineFactory;
 import eu.interlink.jvm.docker.images.Images;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,7 @@ class InnerEngineRegistriesTest {
     private static final List<String> MIRRORS = List.of("https://mirror-one.example:5000", "http://10.0.0.7/");
     private static final String INSECURE = "registry.internal:5000";
 
-    private ExecutorService calls;
+    private TestEngines engines;
     private Engine host;
     private Path dataRoot;
     private SandboxLayout layout;
@@ -40,8 +38,8 @@ class InnerEngineRegistriesTest {
 
     @BeforeEach
     void connect() throws IOException {
-        calls = Executors.newFixedThreadPool(4);
-        host = new EngineFactory(Duration.ofSeconds(20), calls).host();
+        engines = new TestEngines(Duration.ofSeconds(20));
+        host = engines.factory().host();
         dataRoot = Files.createTempDirectory(Path.of("/tmp"), "ilj-");
         layout = new SandboxLayout(dataRoot);
         remover = new SandboxRemover(host, layout);
@@ -54,7 +52,7 @@ class InnerEngineRegistriesTest {
             remover.remove(id);
         } finally {
             host.close();
-            calls.shutdownNow();
+            engines.close();
             try (Stream<Path> tree = Files.walk(dataRoot)) {
                 tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
@@ -64,7 +62,7 @@ class InnerEngineRegistriesTest {
     @Test
     void theInnerEngineUsesTheConfiguredMirrorsAndInsecureRegistry() {
         DindImageResolver dind = new DindImageResolver(host, new Images(Duration.ofSeconds(60)), DIND, DIND);
-        SandboxFactory factory = new SandboxFactory(host, new EngineFactory(Duration.ofSeconds(20), calls), layout,
+        SandboxFactory factory = new SandboxFactory(host, engines.factory(), layout,
                 dind, new SandboxSecurity(DindSecurity.AUTO), remover, Duration.ofSeconds(60),
                 new SandboxNetwork(host, SandboxNetwork.DEFAULT), new RegistryFlags(MIRRORS, List.of(INSECURE)), dind);
 
