@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -66,7 +67,7 @@ public final class BenchClient {
             case "status-load" -> StatusLoad.run(a.count(4).plugin(0), a.number(1), a.number(2), a.text(3));
             case "go-status" -> GoStatusMethod.run(Path.of(a.count(3).text(0)), a.number(1), a.text(2));
             case "startup" -> StartupTimer.run(a.count(4).text(0), a.text(1), a.number(2), a.text(3));
-            case "delete-all" -> new Ledger().deleteAll(a.count(1).plugin(0));
+            case "delete-all" -> System.exit(new Ledger().deleteAll(a.count(1).plugin(0)) ? 0 : 1);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -262,12 +263,28 @@ final class Ledger {
         }
     }
 
-    /** Deletes every pod of the ledger (deletes are idempotent: a pod already gone is fine) and empties it. */
-    void deleteAll(PluginClient plugin) {
+    /**
+     * Deletes every pod of the ledger (deletes are idempotent: a pod already gone is fine) and takes it off the
+     * ledger; says how many, or which failed on standard error. Returns whether all were deleted.
+     */
+    boolean deleteAll(PluginClient plugin) {
         List<BenchPod> pods = live();
-        pods.parallelStream().forEach(plugin::delete);
-        pods.forEach(this::remove);
-        System.out.println("deleted " + pods.size() + " pods");
+        List<String> failures = pods.parallelStream().map(pod -> {
+            try {
+                plugin.delete(pod);
+                remove(pod);
+                return null;
+            } catch (RuntimeException e) {
+                return e.getMessage();
+            }
+        }).filter(Objects::nonNull).toList();
+        if (failures.isEmpty()) {
+            System.out.println("deleted " + pods.size() + " bench pods");
+        } else {
+            System.err.println("could not delete " + failures.size() + " of " + pods.size() + " bench pods; the first"
+                    + " failure: " + failures.get(0));
+        }
+        return failures.isEmpty();
     }
 
     private void write(String text, StandardOpenOption mode) {

@@ -103,14 +103,17 @@ await_endpoint() {
 }
 
 # Deletes the pods the bench created, waits (at most 5 minutes) until the plugin has removed their sandboxes, stops
-# it with SIGTERM (it removes its pool) and removes what its DataRootFolder's labels still mark.
+# it with SIGTERM (it removes its pool) and removes what its DataRootFolder's labels still mark: all of it, when the
+# plugin could not delete the pods (it was stopping already, as when a terminal's Ctrl-C reached it too).
 plugin_stop() {
     if [[ -n "${PLUGIN_PID}" ]] && kill -0 "${PLUGIN_PID}" 2>/dev/null; then
-        bench_client delete-all "${PLUGIN_URL}" >/dev/null || echo "could not delete every bench pod" >&2
-        for _ in $(seq 1 300); do
-            [[ -z "$(owned_by_plugin container role=pod-claim)" ]] && break
-            sleep 1
-        done
+        if bench_client delete-all "${PLUGIN_URL}" >/dev/null; then
+            for _ in $(seq 1 300); do
+                [[ -z "$(owned_by_plugin container role=pod-claim)" ]] && break
+                kill -0 "${PLUGIN_PID}" 2>/dev/null || break
+                sleep 1
+            done
+        fi
         kill "${PLUGIN_PID}" 2>/dev/null || true
         for _ in $(seq 1 120); do
             kill -0 "${PLUGIN_PID}" 2>/dev/null || break
