@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
 /**
@@ -162,7 +163,7 @@ public final class PlotStatusLatency {
             g.setStroke(new BasicStroke(1f));
         }
 
-        void line(Graphics2D g, List<Row> rows, java.util.function.ToDoubleFunction<Row> value, Color color,
+        void line(Graphics2D g, List<Row> rows, ToDoubleFunction<Row> value, Color color,
                 Stroke stroke) {
             g.setColor(color);
             g.setStroke(stroke);
