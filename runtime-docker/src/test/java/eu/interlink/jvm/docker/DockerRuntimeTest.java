@@ -96,6 +96,20 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void containersWithOneCharacterNamesWhichDockerWouldRefuseRunAndRestart() throws IOException {
+        Pod pod = new PodBuilder(pod("short-names", shell("a", "echo from a"), shell("b", "echo from b; exit 1")))
+                .editSpec().withRestartPolicy("OnFailure").endSpec().build();
+
+        shared.fixture().create(pod);
+
+        shared.fixture().awaitStatus(pod, status -> terminated(status.containers().get(0)) != null
+                && status.containers().get(1).getRestartCount() > 0);
+        assertThat(terminated(shared.fixture().status(pod).containers().get(0)).getExitCode()).isZero();
+        assertThat(logs(pod, "b", LogOptions.DEFAULTS)).contains("from b");
+        shared.fixture().runtime.delete(pod);
+    }
+
+    @Test
     void aLongRunningContainerRunsSinceItsStartAndStopsOnSigtermWhenDeleted() {
         Pod pod = new PodBuilder(pod("server",
                 shell("server", "trap 'exit 0' TERM; echo started; while true; do sleep 0.1; done")))

@@ -71,7 +71,7 @@ public record InnerContainerSpec(
         labels.put(Labels.RESTART_COUNT, "0");
         String workingDir = container.getWorkingDir();
         return new InnerContainerSpec(
-                container.getName(),
+                dockerName(container.getName()),
                 container.getImage(),
                 expanded(container.getCommand(), variables),
                 expanded(container.getArgs(), variables),
@@ -87,6 +87,14 @@ public record InnerContainerSpec(
                 hostname,
                 List.of(),
                 List.of());
+    }
+
+    /**
+     * The name of the container's first run: its own, but for a one-character name, which Kubernetes allows and
+     * Docker does not (two characters at least), with {@code _0} after it, which no Kubernetes name can clash with.
+     */
+    private static String dockerName(String name) {
+        return name.length() > 1 ? name : name + "_0";
     }
 
     /**
