@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -20,6 +21,8 @@ public final class EngineFactory {
     private final ExecutorService workers;
     private final EventStreams events;
     private final DockerCallMeters meters;
+    /** One mapper, with one cache of (de)serializers, for every engine's clients. */
+    private final ObjectMapper mapper = DockerClientConfig.getDefaultObjectMapper();
 
     /**
      * @param callTimeout the bound on each request/response call
@@ -48,7 +51,8 @@ public final class EngineFactory {
                 .build(), DockerCallMeters.SANDBOX);
     }
 
-    private Engine open(DockerClientConfig config, String kind) {
+    private Engine open(DockerClientConfig own, String kind) {
+        DockerClientConfig config = new SharedMapperConfig(own, mapper);
         DockerClient calls = DockerClientImpl.getInstance(config, httpClient(config, true));
         DockerClient streams = DockerClientImpl.getInstance(config, httpClient(config, false));
         return new Engine(config.getDockerHost().toString(), calls, streams, callTimeout, workers, events, meters,
