@@ -79,7 +79,9 @@ public interface PodRuntime extends AutoCloseable {
      * while its create may still be in flight (no {@code JobID} annotation), otherwise {@code terminated} with
      * reason {@code NotFound} so that it fails instead of hanging.
      *
-     * @param pod the pod as the virtual kubelet knows it; never null
+     * @param pod the pod as the virtual kubelet knows it; never null. The plugin host passes only what a status is
+     *            made of ({@link eu.interlink.jvm.api.wire.WireFormat#readPods}): the metadata's name, namespace,
+     *            UID, labels and annotations, and the names and images of the containers and init containers
      * @return the status; never null
      */
     PodStatus status(Pod pod);

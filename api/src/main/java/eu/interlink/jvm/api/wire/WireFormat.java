@@ -35,7 +35,7 @@ public final class WireFormat {
     private final ObjectReader createReader = mapper.readerFor(RetrievedPodData.class);
     private final ObjectReader createListReader = mapper.readerFor(CREATE_LIST);
     private final ObjectReader podReader = mapper.readerFor(Pod.class);
-    private final ObjectReader podListReader = mapper.readerFor(POD_LIST)
+    private final ObjectReader statusRequestReader = StatusRequestView.of(mapper).readerFor(POD_LIST)
             .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     private final ObjectReader logRequestReader = mapper.readerFor(LogRequest.class);
     private final ObjectWriter writer = mapper.writer();
@@ -69,11 +69,13 @@ public final class WireFormat {
 
     /**
      * Reads a {@code /status} body: an array of pods, each with a name and UID. An empty array is the health ping.
+     * Of each pod, only what a status is made of is read: its metadata's name, namespace, UID, labels and
+     * annotations, and the names and images of its containers and init containers; the rest is skipped unread.
      *
      * @throws WireFormatException when the body is not such an array
      */
     public List<Pod> readPods(byte[] body) {
-        List<Pod> pods = read(podListReader, body, "an array of pods");
+        List<Pod> pods = read(statusRequestReader, body, "an array of pods");
         for (int i = 0; i < pods.size(); i++) {
             Pod pod = pods.get(i);
             if (pod == null) {

@@ -14,14 +14,29 @@ class StatusLogAndDeleteReadingTest {
     private final WireFormat wire = new WireFormat();
 
     @Test
-    void readsTheStatusRequestAsPodsWithTheirJobId() {
+    void readsTheStatusRequestAsPodsWithTheirJobIdAndContainersAndSkipsTheRest() {
         List<Pod> pods = wire.readPods(Fixtures.bytes("status-request.json"));
 
         assertThat(pods).singleElement().satisfies(pod -> {
             assertThat(pod.getMetadata().getUid()).isEqualTo("0f1c2d3e-4a5b-6c7d-8e9f-0a1b2c3d4e5f");
             assertThat(pod.getMetadata().getAnnotations()).containsEntry("JobID", "5d2c9a7e1b3f");
-            assertThat(pod.getSpec().getInitContainers()).hasSize(1);
-            assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
+            assertThat(pod.getMetadata().getName()).isEqualTo("train-7f9c");
+            assertThat(pod.getMetadata().getNamespace()).isEqualTo("team-a");
+            assertThat(pod.getSpec().getInitContainers()).singleElement().satisfies(init -> {
+                assertThat(init.getName()).isEqualTo("fetch");
+                assertThat(init.getImage()).isEqualTo("busybox:1.36");
+            });
+            assertThat(pod.getSpec().getContainers()).singleElement().satisfies(main -> {
+                assertThat(main.getName()).isEqualTo("main");
+                assertThat(main.getImage()).isEqualTo("python:3.12");
+            });
+            // Not read, as no status is made of them:
+            assertThat(pod.getSpec().getInitContainers().get(0).getCommand()).isEmpty();
+            assertThat(pod.getSpec().getContainers().get(0).getEnv()).isEmpty();
+            assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts()).isEmpty();
+            assertThat(pod.getSpec().getVolumes()).isEmpty();
+            assertThat(pod.getMetadata().getManagedFields()).isEmpty();
+            assertThat(pod.getStatus()).isNull();
         });
     }
 
