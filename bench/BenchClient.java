@@ -431,7 +431,8 @@ final class HostBaselines {
         try {
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
-                ids.add(Commands.run("docker", "run", "-d", "--label", "eu.interlink.jvm.role=bench", image,
+                ids.add(Commands.run("docker", "run", "-d", "--label", "eu.interlink.jvm.role=bench", "--label",
+                        System.getenv().getOrDefault("BENCH_RUN_LABEL", "eu.interlink.jvm.bench-run"), image,
                         "sleep", "3600").strip());
                 millis.add(Series.millisSince(start));
             }

@@ -33,6 +33,8 @@ bench_init() {
     DATA_ROOT="${WORK}/data"
     export BENCH_FIGURES="${WORK}/figures.txt"
     export BENCH_LEDGER="${WORK}/pods.tsv"
+    # Labels the containers BenchClient runs straight on the host engine, so that the clean-up finds them too.
+    export BENCH_RUN_LABEL="eu.interlink.jvm.bench-run=${WORK}"
     : >"${BENCH_FIGURES}"
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
@@ -146,6 +148,8 @@ remove_leftovers() {
     [[ -n "${containers}" ]] && { docker_cli rm -f -v ${containers} >/dev/null || true; }
     volumes="$(owned_by_plugin volume)" || true
     [[ -n "${volumes}" ]] && { docker_cli volume rm -f ${volumes} >/dev/null || true; }
+    containers="$(docker_cli ps -aq --filter "label=${BENCH_RUN_LABEL}")" || true
+    [[ -n "${containers}" ]] && { docker_cli rm -f ${containers} >/dev/null || true; }
     return 0
 }
 

@@ -46,6 +46,10 @@ echo
 cat "${RESULTS_DIR}/latest.md"
 
 if [[ "${UPDATE_README}" == true ]]; then
+    if ! grep -q '<!-- bench-results:begin -->' "${ROOT}/README.md" || ! grep -q '<!-- bench-results:end -->' "${ROOT}/README.md"; then
+        echo "README.md lacks the bench-results markers; not updated" >&2
+        exit 1
+    fi
     awk -v results="${RESULTS_DIR}/latest.md" '
         /<!-- bench-results:end -->/ { while ((getline line < results) > 0) print line; skip = 0 }
         !skip { print }

@@ -48,7 +48,8 @@ final class RuntimeThreads {
     private static final int HOOK_THREADS = 8;
     private static final int KILL_THREADS = 4;
     private static final int HTTP_THREADS = 2;
-    private static final int EVENT_THREADS = 4;
+    /** A listener may wait on a sandbox that does not answer, up to a call's timeout: room for a few at once. */
+    private static final int EVENT_THREADS = 16;
 
     private final ThreadPoolExecutor starters;
     private final ScheduledThreadPoolExecutor background;

@@ -15,12 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.util.thread.SerializedExecutor;
 
 /**
@@ -30,6 +36,9 @@ import org.eclipse.jetty.util.thread.SerializedExecutor;
  * stream per pod, that is a thread per pod, idle nearly all the time. Here one non-blocking HTTP client (Jetty's, on a
  * few threads) reads every stream, and hands each stream's events, in order, to a small shared pool of delivery
  * threads, where a listener may make bounded Docker calls without holding up the other streams' reads.
+ *
+ * <p>An engine that takes a stream's connection but does not answer within the connect timeout (a frozen sandbox)
+ * ends the stream, as any other failure does, so that the stream's owner hears of it and opens another later.
  *
  * <p>Thread-safe. Closing it ends every stream it follows.
  */
@@ -41,16 +50,18 @@ public final class EventStreams implements AutoCloseable {
     private static final int MAX_EVENT_BYTES = 1 << 20;
 
     private final HttpClient http;
+    private final Duration answerTimeout;
     private final Executor deliveries;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /**
-     * @param connectTimeout how long opening a stream's connection may take
+     * @param connectTimeout how long opening a stream's connection may take, and then its answer
      * @param deliveries     the threads that run the callbacks, a stream's one at a time; owned by the caller
      * @throws EngineException when the HTTP client cannot be started
      */
     public EventStreams(Duration connectTimeout, Executor deliveries) {
+        this.answerTimeout = connectTimeout;
         this.deliveries = deliveries;
         QueuedThreadPool io = new QueuedThreadPool(IO_THREADS, 1, (int) IDLE_THREADS.toMillis());
         io.setName("interlink-docker-event-io");
@@ -58,6 +69,7 @@ public final class EventStreams implements AutoCloseable {
         http = new HttpClient();
         http.setExecutor(io);
         http.setName("interlink-docker-events");
+        http.setScheduler(new ScheduledExecutorScheduler("interlink-docker-event-timer", true));
         http.setConnectTimeout(connectTimeout.toMillis());
         // A stream may be quiet for hours; a stream whose engine goes away ends with its socket.
         http.setIdleTimeout(0);
@@ -79,18 +91,23 @@ public final class EventStreams implements AutoCloseable {
      * @param filters Docker's event filters, such as {@code type=[container]}, {@code label=[k=v]}
      */
     public void follow(Path socket, Map<String, List<String>> filters, ResultCallback<Event> callback) {
-        Delivery delivery = new Delivery(callback, new SerializedExecutor(deliveries));
+        Request request;
         try {
-            http.newRequest("http://docker/events")
+            request = http.newRequest("http://docker/events")
                     .transport(new Transport.TCPUnix(socket))
-                    .param("filters", json.writeValueAsString(filters))
-                    .send(delivery);
+                    .param("filters", json.writeValueAsString(filters));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event filters that cannot be written as JSON: " + filters, e);
         }
+        Delivery delivery = new Delivery(callback, new SerializedExecutor(deliveries));
+        Scheduler.Task unanswered = http.getScheduler().schedule(() -> request.abort(new TimeoutException(
+                "the engine did not answer the event stream's request within " + answerTimeout.toMillis() + " ms")),
+                answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        request.onResponseBegin(response -> unanswered.cancel());
+        request.send(delivery);
     }
 
-    /** Ends every stream; their callbacks hear {@code onError}. */
+    /** Ends every stream; what their callbacks hear then is not promised, as the runtime is closing. */
     @Override
     public void close() {
         try {
@@ -106,6 +123,7 @@ public final class EventStreams implements AutoCloseable {
         private final ResultCallback<Event> callback;
         private final Executor inOrder;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private boolean failed;
 
         Delivery(ResultCallback<Event> callback, Executor inOrder) {
             this.callback = callback;
@@ -120,12 +138,12 @@ public final class EventStreams implements AutoCloseable {
                 return;
             }
             Closeable stream = () -> response.abort(new CancellationException("the event stream was closed"));
-            inOrder.execute(() -> callback.onStart(stream));
+            pass(() -> callback.onStart(stream));
         }
 
         @Override
         public void onContent(Response response, ByteBuffer content) {
-            while (content.hasRemaining()) {
+            while (content.hasRemaining() && !failed) {
                 byte next = content.get();
                 if (next != '\n') {
                     line.write(next);
@@ -135,6 +153,7 @@ public final class EventStreams implements AutoCloseable {
                 }
             }
             if (line.size() > MAX_EVENT_BYTES) {
+                failed = true;
                 response.abort(new EngineException("the event stream sent a line of over " + MAX_EVENT_BYTES
                         + " bytes, which is no event"));
             }
@@ -143,8 +162,9 @@ public final class EventStreams implements AutoCloseable {
         private void deliver(Response response, byte[] bytes) {
             try {
                 Event event = json.readValue(bytes, Event.class);
-                inOrder.execute(() -> callback.onNext(event));
+                pass(() -> callback.onNext(event));
             } catch (IOException e) {
+                failed = true;
                 response.abort(new EngineException("the event stream sent what is not an event: " + e.getMessage(), e));
             }
         }
@@ -152,9 +172,17 @@ public final class EventStreams implements AutoCloseable {
         @Override
         public void onComplete(Result result) {
             if (result.isFailed()) {
-                inOrder.execute(() -> callback.onError(result.getFailure()));
+                pass(() -> callback.onError(result.getFailure()));
             } else {
-                inOrder.execute(callback::onComplete);
+                pass(callback::onComplete);
+            }
+        }
+
+        private void pass(Runnable toCallback) {
+            try {
+                inOrder.execute(toCallback);
+            } catch (RejectedExecutionException e) {
+                // The runtime is closing and has stopped the delivery threads: nobody listens any more.
             }
         }
     }

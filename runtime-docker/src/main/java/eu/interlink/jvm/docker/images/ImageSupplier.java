@@ -134,7 +134,7 @@ public final class ImageSupplier {
     /**
      * Tags the inner engine's copy of the host's image when it has one under another name (another tag of the same
      * image, or a preloaded alias): true when it did, and nothing needs to move. An image named by digest is always
-     * moved, as a digest cannot be given by tagging.
+     * moved, as a digest cannot be given by tagging; so is one whose tagging failed.
      */
     private boolean alreadyUnderAnotherName(String image, Engine inner) {
         ImageReference reference = ImageReference.parse(image);
@@ -145,8 +145,14 @@ public final class ImageSupplier {
         if (id.isEmpty() || !images.present(inner, id.get())) {
             return false;
         }
-        images.tag(inner, id.get(), reference);
-        return true;
+        try {
+            images.tag(inner, id.get(), reference);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.info("Image {} could not be tagged in {} ({}); moving it instead", image, inner.address(),
+                    DockerMessages.oneLine(e));
+            return false;
+        }
     }
 
     /**

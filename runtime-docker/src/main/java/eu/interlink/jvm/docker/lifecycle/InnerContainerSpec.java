@@ -104,7 +104,7 @@ public record InnerContainerSpec(
     InnerContainerSpec afterRestarts(int restartCount) {
         Map<String, String> runLabels = new HashMap<>(labels);
         runLabels.put(Labels.RESTART_COUNT, String.valueOf(restartCount));
-        return new InnerContainerSpec(name + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
+        return new InnerContainerSpec(labels.get(Labels.CONTAINER_NAME) + "_" + restartCount, image, entrypoint, cmd, env, workingDir, mounts,
                 resources, stdin, tty, Map.copyOf(runLabels), user, security, hostname, devices, deviceRequests);
     }
 

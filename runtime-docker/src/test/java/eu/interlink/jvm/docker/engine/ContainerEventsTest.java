@@ -9,6 +9,10 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.net.URI;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +89,39 @@ class ContainerEventsTest {
             String ours = docker.createContainerCmd(IMAGE).withCmd("true").withLabels(Map.of(label, run)).exec().getId();
             docker.startContainerCmd(ours).exec();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard.changes).contains(ours));
+        }
+    }
+
+    @Test
+    void anEngineThatTakesTheConnectionButNeverAnswersEndsTheStreamWithinTheTimeoutAndIsTriedAgain(@TempDir Path folder)
+            throws IOException {
+        Path socket = folder.resolve("docker.sock");
+        List<SocketChannel> held = new CopyOnWriteArrayList<>();
+        try (ServerSocketChannel frozen = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                TestEngines quick = new TestEngines(Duration.ofMillis(500))) {
+            frozen.bind(UnixDomainSocketAddress.of(socket));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(frozen.accept());
+                    }
+                } catch (IOException e) {
+                    // The test is over: the server socket was closed.
+                }
+            }, "test-frozen-engine");
+            acceptor.start();
+            try (Engine silent = quick.factory().unixSocket(socket);
+                    ContainerEvents events = new ContainerEvents(silent, Map.of(label, run), heard, background, QUICK)) {
+                events.open();
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> heard.disconnections.size() >= 2);
+                assertThat(heard.connections).hasValue(0);
+                assertThat(held).hasSizeGreaterThanOrEqualTo(2);
+            }
+        } finally {
+            for (SocketChannel channel : held) {
+                channel.close();
+            }
         }
     }
 
