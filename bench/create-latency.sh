@@ -46,6 +46,7 @@ plugin_stop
 
 plugin_start "${POOL}"
 bench_client create-latency "${PLUGIN_URL}" "${RUNS}" "${IMAGE}" warm-moved
+bench_client move-time "${PLUGIN_URL}" warm-moved
 await_endpoint /readyz
 fresh_sandbox="$(sandboxes unclaimed | head -n 1 | cut -d ' ' -f 1)"
 bench_client save-load "${RUNS}" "${IMAGE}" "${DATA_ROOT}/sandboxes/${fresh_sandbox}/docker.sock" save-load
@@ -62,7 +63,11 @@ result_row "create → running, warm pool, image preloaded ($RUNS pods, median /
 result_row "create → running, warm pool, image moved from the host" "$(median_p95 warm-moved)" \
     "\`docker save \\| docker load\`: $(median_p95 save-load)" "$(ratios warm-moved save-load ×)" \
     "≤ 1×: $(goal warm-moved save-load 1)"
+result_row "the image move alone, in those creates (mean, from \`/metrics\`)" \
+    "$(rounded "$(figure warm-moved.move)") ms" "\`docker save \\| docker load\`: $(rounded "$(figure save-load.p50)") ms (median)" \
+    "$(ratio "$(figure warm-moved.move)" "$(figure save-load.p50)")×" "≤ 1×: $(met_if_at_most "$(ratio "$(figure warm-moved.move)" "$(figure save-load.p50)")" 1)"
 result_row "create → running, no pool (sandbox built at create)" "$(median_p95 no-pool)" \
     "\`docker run -d\`: $(median_p95 docker-run)" "$(ratios no-pool docker-run ×)" "none"
-summary "warm $(ratios warm-preloaded docker-run x) docker-run, moved $(ratios warm-moved save-load x) save|load," \
+summary "warm $(ratios warm-preloaded docker-run x) docker-run, moved $(ratios warm-moved save-load x) save|load" \
+    "(the move alone $(ratio "$(figure warm-moved.move)" "$(figure save-load.p50)")x)," \
     "no pool $(ratios no-pool docker-run x) docker-run (median / p95)"

@@ -10,8 +10,10 @@
 #   - the bench client sends, after a warm-up, REQUESTS /status requests whose body lists every live pod (as the
 #     virtual kubelet sends them), then as many for one pod: p50 and p99;
 #   - Docker calls per request: the growth of interlink_docker_calls_total (summed over its label sets, from
-#     /metrics) during the all-pods load, divided by the requests; it counts every call the plugin made meanwhile,
-#     background ones included, so it is an upper bound. "n/a (no /metrics)" while /metrics answers 404;
+#     /metrics) in each of 10 windows of the all-pods load, the fewest divided by the window's requests: the
+#     plugin's background work calls Docker meanwhile (the reconcile inspects every running container every 30 s),
+#     and one window without growth shows that the requests made none. "n/a (no /metrics)" while /metrics answers
+#     404;
 #   - the Go plugin's method (docker inspect of the sandbox, then one `docker exec <sandbox> docker ps -af name=...`
 #     per container, one after the other): GO_SAMPLES pods are timed and a request for all pods is estimated by the
 #     bootstrap (bench/BenchClient.java, GoStatusMethod, says how).
