@@ -8,6 +8,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +17,7 @@ final class HostEngine implements AutoCloseable {
 
     static final String POD_UID_LABEL = "eu.interlink.jvm.pod-uid";
     static final String SANDBOX_ID_LABEL = "eu.interlink.jvm.sandbox-id";
+    static final String DATA_ROOT_LABEL = "eu.interlink.jvm.data-root";
 
     private final DockerClient docker;
 
@@ -50,13 +52,26 @@ final class HostEngine implements AutoCloseable {
 
     /** Volumes of the sandbox with this id (the pod's JID). */
     List<String> volumesOfSandbox(String sandboxId) {
-        var volumes = docker.listVolumesCmd().withFilter("label", List.of(SANDBOX_ID_LABEL + "=" + sandboxId)).exec()
-                .getVolumes();
-        return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
+        return volumesLabelled(SANDBOX_ID_LABEL + "=" + sandboxId);
+    }
+
+    /** Containers, running or not, that a runtime with this {@code DataRootFolder} made: sandboxes and claims. */
+    List<Container> containersOfDataRoot(Path dataRoot) {
+        return containersLabelled(DATA_ROOT_LABEL + "=" + dataRoot);
+    }
+
+    /** Volumes that a runtime with this {@code DataRootFolder} made. */
+    List<String> volumesOfDataRoot(Path dataRoot) {
+        return volumesLabelled(DATA_ROOT_LABEL + "=" + dataRoot);
     }
 
     private List<Container> containersLabelled(String label) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(label)).exec();
+    }
+
+    private List<String> volumesLabelled(String label) {
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes();
+        return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
     }
 
     @Override
