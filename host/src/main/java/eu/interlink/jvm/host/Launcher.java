@@ -17,31 +17,38 @@ import eu.interlink.jvm.host.discovery.DiscoveryException;
 import eu.interlink.jvm.host.discovery.RuntimeDiscovery;
 import eu.interlink.jvm.host.logging.LogLevels;
 import eu.interlink.jvm.host.metrics.PluginMetrics;
+import eu.interlink.jvm.host.plugins.PluginFolder;
+import eu.interlink.jvm.host.plugins.PluginJarException;
+import eu.interlink.jvm.host.plugins.PluginJars;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the plugin from its command line: reads the configuration, sets the log levels, finds the accelerators
- * and the runtime, opens the runtime with the plugin's metrics and starts the host. Every way this can fail ends in a
- * {@link LaunchException} with one line to print.
+ * Starts the plugin from its command line: reads the configuration, sets the log levels, opens the plugin jars, finds
+ * the accelerators and the runtime, opens the runtime with the plugin's metrics and starts the host. Every way this
+ * can fail ends in a {@link LaunchException} with one line to print.
  */
 public final class Launcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
     private final ConfigLoader configLoader;
-    private final ClassLoader classLoader;
+    private final ClassLoader hostClasses;
+    private final Path defaultPluginFolder;
     private final LogLevels logLevels;
 
     /**
-     * @param configLoader where the configuration comes from
-     * @param classLoader  where runtimes and accelerators are looked for
-     * @param logLevels    what applies the configured verbosity
+     * @param configLoader        where the configuration comes from
+     * @param hostClasses         where runtimes and accelerators are looked for first, and what plugin jars see
+     * @param defaultPluginFolder the plugins folder when {@code Host.PluginsFolder} names none; it may be missing
+     * @param logLevels           what applies the configured verbosity
      */
-    public Launcher(ConfigLoader configLoader, ClassLoader classLoader, LogLevels logLevels) {
+    public Launcher(ConfigLoader configLoader, ClassLoader hostClasses, Path defaultPluginFolder, LogLevels logLevels) {
         this.configLoader = configLoader;
-        this.classLoader = classLoader;
+        this.hostClasses = hostClasses;
+        this.defaultPluginFolder = defaultPluginFolder;
         this.logLevels = logLevels;
     }
 
@@ -60,27 +67,39 @@ public final class Launcher {
             logLevels.apply(settings.verbosity());
             LOG.info(config.source().map(file -> "configuration from " + file)
                     .orElse("no configuration file; defaults and environment variables apply"));
-            List<Accelerator> accelerators = new AcceleratorDiscovery(classLoader).open(config.settings());
-            PodRuntimeProvider provider = new RuntimeDiscovery(classLoader).select(settings.runtime());
-            PluginMetrics metrics = PluginMetrics.open();
-            PodRuntime runtime;
+            PluginJars plugins = PluginJars.open(PluginFolder.from(config.settings(), defaultPluginFolder),
+                    hostClasses);
             try {
-                runtime = provider.open(new RuntimeContext(config.settings(), accelerators, metrics.registry()));
+                return serve(config, settings, plugins);
             } catch (RuntimeException e) {
-                metrics.close();
+                plugins.close();
                 throw e;
             }
-            LOG.info("runtime '{}' is open", provider.name());
-            return PluginHost.start(settings, runtime, metrics);
         } catch (UsageException e) {
             throw new LaunchException(e.helpRequested() ? 0 : 2, e.getMessage(), e);
         } catch (ConfigException | InvalidSettingException e) {
             throw new LaunchException(2, e.getMessage(), e);
-        } catch (DiscoveryException | RuntimeUnavailableException | HostStartException e) {
+        } catch (DiscoveryException | PluginJarException | RuntimeUnavailableException | HostStartException e) {
             throw new LaunchException(1, e.getMessage(), e);
         } catch (RuntimeException e) {
             LOG.error("the plugin failed to start", e);
             throw new LaunchException(1, "the plugin failed to start: " + e, e);
         }
+    }
+
+    /** Finds the accelerators and the runtime among the host's classes and the plugin jars, and serves the runtime. */
+    private static PluginHost serve(LoadedConfig config, HostSettings settings, PluginJars plugins) {
+        List<Accelerator> accelerators = new AcceleratorDiscovery(plugins.classLoader()).open(config.settings());
+        PodRuntimeProvider provider = new RuntimeDiscovery(plugins.classLoader()).select(settings.runtime());
+        PluginMetrics metrics = PluginMetrics.open();
+        PodRuntime runtime;
+        try {
+            runtime = provider.open(new RuntimeContext(config.settings(), accelerators, metrics.registry()));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        LOG.info("runtime '{}' is open", provider.name());
+        return PluginHost.start(settings, runtime, metrics, plugins);
     }
 }

@@ -2,6 +2,7 @@ package eu.interlink.jvm.host;
 
 import eu.interlink.jvm.host.config.ConfigLoader;
 import eu.interlink.jvm.host.logging.LogLevels;
+import eu.interlink.jvm.host.plugins.PluginFolder;
 
 /**
  * {@code java -jar interlink-docker-plugin.jar [-interlinkconfigpath PATH] [-verbose] [-errorsonly]}.
@@ -17,7 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Launcher launcher = new Launcher(new ConfigLoader(System.getenv()), Main.class.getClassLoader(), new LogLevels());
+        Launcher launcher = new Launcher(new ConfigLoader(System.getenv()), Main.class.getClassLoader(),
+                PluginFolder.besideJarOf(Main.class), new LogLevels());
         try {
             PluginHost host = launcher.launch(args);
             Runtime.getRuntime().addShutdownHook(new Thread(host::close, "shutdown"));

@@ -11,6 +11,7 @@ import eu.interlink.jvm.host.http.PluginHandler;
 import eu.interlink.jvm.host.http.RequestLogger;
 import eu.interlink.jvm.host.http.RequestTimer;
 import eu.interlink.jvm.host.metrics.PluginMetrics;
+import eu.interlink.jvm.host.plugins.PluginJars;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #close()} stops taking requests, lets those in flight finish for up to {@link #STOP_TIMEOUT}, closes
- * the runtime and the metrics, and removes the unix socket file. It is safe to call more than once and from a
- * shutdown hook.
+ * the runtime, the metrics and the plugin jars, and removes the unix socket file. It is safe to call more than
+ * once and from a shutdown hook.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -62,15 +63,17 @@ public final class PluginHost implements AutoCloseable {
     private final PodRuntime runtime;
     private final PluginMetrics metrics;
     private final Optional<UnixSocketFile> socketFile;
+    private final Optional<PluginJars> plugins;
     private final URI uri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PluginHost(Server server, PodRuntime runtime, PluginMetrics metrics, Optional<UnixSocketFile> socketFile,
-            URI uri) {
+            Optional<PluginJars> plugins, URI uri) {
         this.server = server;
         this.runtime = runtime;
         this.metrics = metrics;
         this.socketFile = socketFile;
+        this.plugins = plugins;
         this.uri = uri;
     }
 
@@ -83,6 +86,23 @@ public final class PluginHost implements AutoCloseable {
      * @throws HostStartException when the host cannot listen there
      */
     public static PluginHost start(HostSettings settings, PodRuntime runtime, PluginMetrics metrics) {
+        return start(settings, runtime, metrics, Optional.empty());
+    }
+
+    /**
+     * Starts serving {@code runtime}, whose classes may come from the plugin jars, where the settings say.
+     *
+     * <p>Takes ownership of the plugin jars too: they are closed after the runtime, and by a start that fails.
+     *
+     * @throws HostStartException when the host cannot listen there
+     */
+    public static PluginHost start(HostSettings settings, PodRuntime runtime, PluginMetrics metrics,
+            PluginJars plugins) {
+        return start(settings, runtime, metrics, Optional.of(plugins));
+    }
+
+    private static PluginHost start(HostSettings settings, PodRuntime runtime, PluginMetrics metrics,
+            Optional<PluginJars> plugins) {
         WireFormat wire = new WireFormat();
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("http");
@@ -130,11 +150,12 @@ public final class PluginHost implements AutoCloseable {
             stopQuietly(server);
             closeQuietly(runtime);
             metrics.close();
+            plugins.ifPresent(PluginJars::close);
             throw e instanceof HostStartException started
                     ? started
                     : new HostStartException("cannot listen on " + address(settings, connector) + ": " + reason(e), e);
         }
-        PluginHost host = new PluginHost(server, runtime, metrics, socketFile, address(settings, connector));
+        PluginHost host = new PluginHost(server, runtime, metrics, socketFile, plugins, address(settings, connector));
         LOG.info("listening on {}{}", host.uri,
                 settings.token().isPresent() ? " (the bearer token of AuthTokenFile required)" : "");
         if (settings.token().isEmpty() && settings.listen() instanceof ListenAddress.Tcp tcp && !loopback(tcp)) {
@@ -153,7 +174,10 @@ public final class PluginHost implements AutoCloseable {
         return uri;
     }
 
-    /** Stops the server gracefully, then closes the runtime and the metrics, and removes the socket file. */
+    /**
+     * Stops the server gracefully, then closes the runtime, the metrics and the plugin jars, and removes the socket
+     * file.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -163,6 +187,7 @@ public final class PluginHost implements AutoCloseable {
         stopQuietly(server);
         closeQuietly(runtime);
         metrics.close();
+        plugins.ifPresent(PluginJars::close);
         socketFile.ifPresent(file -> {
             try {
                 file.remove();

@@ -10,8 +10,10 @@ import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
 import eu.interlink.jvm.host.config.ConfigLoader;
 import eu.interlink.jvm.host.config.UsageException;
 import eu.interlink.jvm.host.logging.LogLevels;
+import eu.interlink.jvm.host.plugins.PluginFolder;
 import eu.interlink.jvm.host.testing.Client;
 import eu.interlink.jvm.host.testing.ServiceClassLoader;
+import eu.interlink.jvm.host.testing.ServiceJar;
 import eu.interlink.jvm.host.testing.TestProviders;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -62,6 +64,50 @@ class LauncherTest {
              Client client = new Client(host.uri())) {
             assertThat(Client.json(client.send("GET", "/readyz", null)).get("detail").asText()).isEqualTo("hi with ");
         }
+    }
+
+    @Test
+    void finds_the_runtime_and_the_accelerators_in_the_jars_of_the_configured_plugins_folder() throws Exception {
+        Path plugins = Files.createDirectory(directory.resolve("extensions"));
+        ServiceJar.write(plugins.resolve("runtime.jar"), PodRuntimeProvider.class, TestProviders.FakeRuntime.class);
+        ServiceJar.write(plugins.resolve("gpu.jar"), AcceleratorProvider.class, TestProviders.Gpu.class);
+        Files.writeString(config, "SidecarPort: 0\nGreeting: hey\nHost:\n  PluginsFolder: " + plugins + "\n");
+
+        try (PluginHost host = launcher(Map.of(), classes()).launch("-interlinkconfigpath", config.toString());
+             Client client = new Client(host.uri())) {
+            assertThat(Client.json(client.send("GET", "/readyz", null)).get("detail").asText())
+                    .isEqualTo("hey with example.com/gpu");
+        }
+    }
+
+    @Test
+    void finds_the_runtime_in_the_default_plugins_folder() throws Exception {
+        Path plugins = Files.createDirectory(directory.resolve(PluginFolder.DEFAULT_NAME));
+        ServiceJar.write(plugins.resolve("runtime.jar"), PodRuntimeProvider.class, TestProviders.FakeRuntime.class);
+
+        try (PluginHost host = launcher(Map.of(), classes()).launch("-interlinkconfigpath", config.toString());
+             Client client = new Client(host.uri())) {
+            assertThat(Client.json(client.send("GET", "/readyz", null)).get("detail").asText()).isEqualTo("hello with ");
+        }
+    }
+
+    @Test
+    void exits_2_when_the_configured_plugins_folder_is_missing() {
+        Path missing = directory.resolve("missing");
+
+        assertLaunchFails(2, Map.of("PLUGINSFOLDER", missing.toString()), classes(TestProviders.FakeRuntime.class),
+                "-interlinkconfigpath", config.toString())
+                .hasMessage("Host.PluginsFolder: expected a folder of plugin jars, got '" + missing
+                        + " (no such folder)'");
+    }
+
+    @Test
+    void exits_1_naming_a_plugin_jar_that_is_no_jar() throws IOException {
+        Path plugins = Files.createDirectory(directory.resolve(PluginFolder.DEFAULT_NAME));
+        Path broken = Files.writeString(plugins.resolve("broken.jar"), "not a jar");
+
+        assertLaunchFails(1, classes(TestProviders.FakeRuntime.class), "-interlinkconfigpath", config.toString())
+                .hasMessageStartingWith("the plugin jar " + broken + " is not a jar");
     }
 
     @Test
@@ -133,7 +179,8 @@ class LauncherTest {
     }
 
     private Launcher launcher(Map<String, String> environment, ClassLoader classes) {
-        return new Launcher(new ConfigLoader(environment), classes, new LogLevels(logging));
+        return new Launcher(new ConfigLoader(environment), classes, directory.resolve(PluginFolder.DEFAULT_NAME),
+                new LogLevels(logging));
     }
 
     private ClassLoader classes(Class<?>... runtimes) {

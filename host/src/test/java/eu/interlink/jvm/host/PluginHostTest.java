@@ -4,9 +4,14 @@ import static eu.interlink.jvm.host.testing.TestSettings.listening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.interlink.jvm.api.accelerator.AcceleratorProvider;
 import eu.interlink.jvm.host.config.ListenAddress;
 import eu.interlink.jvm.host.metrics.PluginMetrics;
+import eu.interlink.jvm.host.plugins.PluginFolder;
+import eu.interlink.jvm.host.plugins.PluginJars;
 import eu.interlink.jvm.host.testing.Client;
+import eu.interlink.jvm.host.testing.ServiceJar;
+import eu.interlink.jvm.host.testing.TestProviders;
 import eu.interlink.jvm.host.testing.TestRuntime;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,8 +28,10 @@ import org.eclipse.jetty.io.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the host listens, and what it leaves behind when it stops. */
+/** Where the host listens, and what it leaves behind and closes when it stops. */
 class PluginHostTest {
+
+    private static final String SERVICES_FILE = ServiceJar.servicesFile(AcceleratorProvider.class);
 
     private final TestRuntime runtime = new TestRuntime();
 
@@ -130,5 +137,36 @@ class PluginHostTest {
         host.close();
 
         assertThat(runtime.closed).isTrue();
+    }
+
+    @Test
+    void closes_the_plugin_jars_after_the_runtime() throws Exception {
+        PluginJars plugins = pluginJars();
+        PluginHost host = PluginHost.start(listening(new ListenAddress.Tcp("127.0.0.1", 0)), runtime,
+                PluginMetrics.open(), plugins);
+        assertThat(plugins.classLoader().getResource(SERVICES_FILE)).isNotNull();
+
+        host.close();
+
+        assertThat(runtime.closed).isTrue();
+        assertThat(plugins.classLoader().getResource(SERVICES_FILE)).isNull();
+    }
+
+    @Test
+    void closes_the_plugin_jars_when_it_cannot_listen() throws IOException {
+        PluginJars plugins = pluginJars();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ListenAddress.Tcp address = new ListenAddress.Tcp("127.0.0.1", taken.getLocalPort());
+
+            assertThatThrownBy(() -> PluginHost.start(listening(address), runtime, PluginMetrics.open(), plugins))
+                    .isInstanceOf(HostStartException.class);
+        }
+        assertThat(plugins.classLoader().getResource(SERVICES_FILE)).isNull();
+    }
+
+    private PluginJars pluginJars() throws IOException {
+        Path folder = Files.createDirectory(directory.resolve(PluginFolder.DEFAULT_NAME));
+        ServiceJar.write(folder.resolve("gpu.jar"), AcceleratorProvider.class, TestProviders.Gpu.class);
+        return PluginJars.open(new PluginFolder(folder, true), PluginHostTest.class.getClassLoader());
     }
 }

@@ -1,5 +1,7 @@
 package eu.interlink.jvm.itests;
 
+import static eu.interlink.jvm.itests.FakeAccelerator.acceleratorsInPing;
+import static eu.interlink.jvm.itests.FakeAccelerator.available;
 import static eu.interlink.jvm.itests.InterLinkClient.json;
 import static eu.interlink.jvm.itests.PodWaits.awaitState;
 import static eu.interlink.jvm.itests.PodWaits.jidOf;
@@ -8,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import eu.interlink.jvm.api.accelerator.AcceleratorProvider;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -34,15 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AcceleratorIT {
 
-    private static final String RESOURCE = "example.com/fake-accel";
-    private static final String PROVIDER = "eu.interlink.jvm.itests.fake.FakeAcceleratorProvider";
+    private static final String RESOURCE = FakeAccelerator.RESOURCE;
+    private static final String PROVIDER = FakeAccelerator.PROVIDER;
     /** The major:minor numbers (hex, as {@code stat} prints them) of the host file behind each fake device. */
     private static final Map<String, String> BACKING_FILE_NUMBERS = Map.of("fake0", "1:5", "fake1", "1:7");
     /** Prints the pod's device variable and every {@code /dev/fake*} file with its numbers, then sleeps till TERM. */
     private static final String SHOW_DEVICES = "echo \"variable $FAKE_ACCEL_DEVICES\";"
             + " for d in /dev/fake*; do stat -c 'node %n %t:%T' \"$d\"; done; echo listed;"
             + " trap 'exit 0' TERM; sleep 600 & wait";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path workDir;
@@ -151,8 +150,7 @@ class AcceleratorIT {
     }
 
     private static List<Path> fakeAcceleratorJar() {
-        return List.of(PluginProcess.builtJar("fake.accelerator.jar",
-                "target/interlink-jvm-itests-0.1.0-SNAPSHOT-fake-accelerator.jar"));
+        return List.of(FakeAccelerator.jar());
     }
 
     private static Pod askingForOneDevice(String name) {
@@ -190,18 +188,6 @@ class AcceleratorIT {
         assertThat(log).as("the FAKE_ACCEL_DEVICES of " + container)
                 .contains("variable " + String.join(",", devices) + "\n");
         return devices;
-    }
-
-    private static JsonNode acceleratorsInPing(InterLinkClient interLink) {
-        HttpResponse<String> ping = interLink.call("GET", "/status", "[]");
-        assertThat(ping.statusCode()).as(ping.body()).isEqualTo(200);
-        return json(ping).at("/resources/accelerators");
-    }
-
-    private static JsonNode available(int count) {
-        ArrayNode accelerators = JSON.createArrayNode();
-        accelerators.addObject().put("resourceType", RESOURCE).put("available", String.valueOf(count));
-        return accelerators;
     }
 
     private static void awaitGone(HostEngine engine, Pod pod, String jid) {

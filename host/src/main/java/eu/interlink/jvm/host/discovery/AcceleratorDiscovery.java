@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens the accelerators whose providers are on the classpath, for the runtime to allocate devices from. */
+/**
+ * Opens the accelerators whose providers are on the classpath or in the plugin jars, for the runtime to allocate
+ * devices from.
+ */
 public final class AcceleratorDiscovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceleratorDiscovery.class);
@@ -39,7 +42,7 @@ public final class AcceleratorDiscovery {
             if (other != null) {
                 throw new DiscoveryException("two AcceleratorProviders serve " + provider.resourceName() + ": "
                         + other.getClass().getName() + " and " + provider.getClass().getName()
-                        + "; remove one of their jars from the classpath");
+                        + "; remove one of their jars from the classpath or the plugins folder");
             }
         }
         List<Accelerator> accelerators = new ArrayList<>();

@@ -11,7 +11,7 @@ public final class RuntimeDiscovery {
 
     static final String NO_RUNTIME = "no PodRuntimeProvider on the classpath: start the plugin from the jar built by"
             + " `mvn package` in host/target (interlink-docker-plugin.jar), which has the Docker runtime inside,"
-            + " or add a runtime's jar to the classpath";
+            + " or put a runtime's jar in the plugins folder (Host.PluginsFolder)";
 
     private final ProviderLoader loader;
 

@@ -46,7 +46,8 @@ class AcceleratorDiscoveryTest {
         assertThatThrownBy(() -> discovery.open(PluginSettings.empty()))
                 .isInstanceOf(DiscoveryException.class)
                 .hasMessage("two AcceleratorProviders serve example.com/gpu: " + TestProviders.Gpu.class.getName()
-                        + " and " + TestProviders.SecondGpu.class.getName() + "; remove one of their jars from the classpath");
+                        + " and " + TestProviders.SecondGpu.class.getName()
+                        + "; remove one of their jars from the classpath or the plugins folder");
     }
 
     private AcceleratorDiscovery discovery(Class<?>... providers) {

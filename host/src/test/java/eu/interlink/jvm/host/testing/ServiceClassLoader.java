@@ -7,8 +7,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Class loaders that make {@link java.util.ServiceLoader} find exactly the providers a test lists. */
 public final class ServiceClassLoader {
@@ -24,9 +22,9 @@ public final class ServiceClassLoader {
      */
     public static ClassLoader listing(Path directory, Class<?> service, Class<?>... providers) {
         try {
-            Path file = directory.resolve("META-INF/services/" + service.getName());
+            Path file = directory.resolve(ServiceJar.servicesFile(service));
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Arrays.stream(providers).map(Class::getName).collect(Collectors.joining("\n", "", "\n")));
+            Files.writeString(file, ServiceJar.listing(providers));
             return new URLClassLoader(new URL[] {directory.toUri().toURL()}, ServiceClassLoader.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
