@@ -17,9 +17,10 @@ readonly ROOT
 readonly OUT="${ROOT}/target/gpu-check"
 readonly MAX_BYTES=$((64 * 1024 * 1024))
 # What `jdeps --print-module-deps` finds in the plugin jar's classes, plus java.xml (logback reads its XML
-# configuration through it), less java.desktop, java.compiler, java.sql, java.management and
-# java.security.jgss, which only optional code paths reach (the plugin starts and serves without them; checked below).
-readonly MODULES="java.base,java.xml,java.naming,java.net.http,jdk.unsupported"
+# configuration through it), less java.desktop, java.compiler, java.sql and java.security.jgss, which only optional
+# code paths reach (the plugin starts and serves without them; checked below). java.management and jdk.management
+# stay: /metrics' JVM meters read the JVM's MXBeans at start.
+readonly MODULES="java.base,java.xml,java.naming,java.net.http,java.management,jdk.management,jdk.unsupported"
 
 fail() {
     echo "gpu-check-bundle: $*" >&2
