@@ -36,6 +36,11 @@ final class HostEngine implements AutoCloseable {
         }
     }
 
+    /** The engine's client, for tests that run containers of their own on it. */
+    DockerClient client() {
+        return docker;
+    }
+
     int cpus() {
         return docker.infoCmd().exec().getNCPU();
     }
