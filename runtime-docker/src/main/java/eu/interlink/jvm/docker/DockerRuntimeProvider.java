@@ -1,11 +1,14 @@
 package eu.interlink.jvm.docker;
 
+import eu.interlink.jvm.api.runtime.Diagnosis;
 import eu.interlink.jvm.api.runtime.PodRuntime;
 import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
 import eu.interlink.jvm.api.runtime.RuntimeContext;
 import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
+import eu.interlink.jvm.api.settings.PluginSettings;
 import eu.interlink.jvm.api.wire.WireFormat;
 import eu.interlink.jvm.docker.accelerators.DeviceAllocator;
+import eu.interlink.jvm.docker.doctor.DockerDoctor;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.Engine;
 import eu.interlink.jvm.docker.engine.EngineFactory;
@@ -55,10 +58,12 @@ import eu.interlink.jvm.docker.sandbox.SandboxSecurity;
 import eu.interlink.jvm.docker.status.PodStatusReader;
 import eu.interlink.jvm.docker.volumes.MemoryVolumes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -206,5 +211,19 @@ public final class DockerRuntimeProvider implements PodRuntimeProvider {
                 gauges);
         runtime.start();
         return runtime;
+    }
+
+    /** Checks the data folder, the host engine, the DIND image and the sandbox privileges; see {@link DockerDoctor}. */
+    @Override
+    public List<Diagnosis> diagnose(PluginSettings pluginSettings) {
+        DockerSettings settings = DockerSettings.from(pluginSettings);
+        RuntimeThreads threads = new RuntimeThreads(1, 1, settings.callTimeout());
+        EngineFactory engines = new EngineFactory(settings.callTimeout(), threads.calls(), threads.events(),
+                new DockerCallMeters(new SimpleMeterRegistry()));
+        try (Engine host = hostSocket == null ? engines.host() : engines.unixSocket(hostSocket)) {
+            return new DockerDoctor(settings, host, threads.background()).diagnose();
+        } finally {
+            threads.close(Duration.ZERO);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package eu.interlink.jvm.api.runtime;
 
+import eu.interlink.jvm.api.settings.PluginSettings;
+import java.util.List;
+
 /**
  * Builds a {@link PodRuntime} from the plugin's configuration; found with {@link java.util.ServiceLoader}.
  *
@@ -35,4 +38,16 @@ public interface PodRuntimeProvider {
      * @throws RuntimeUnavailableException                            when the backend cannot be used at all
      */
     PodRuntime open(RuntimeContext context);
+
+    /**
+     * Checks, without serving anything, whether a runtime opened with these settings could run pods here: for
+     * {@code doctor}. It may call its backend, within bounded time, and must leave nothing behind. Optional; the
+     * default checks nothing.
+     *
+     * @param settings the plugin's configuration; never null
+     * @return one diagnosis per check, in the order they ran; never null
+     */
+    default List<Diagnosis> diagnose(PluginSettings settings) {
+        return List.of();
+    }
 }
