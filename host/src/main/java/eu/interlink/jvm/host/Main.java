@@ -1,31 +1,27 @@
 package eu.interlink.jvm.host;
 
+import eu.interlink.jvm.host.cli.HostContext;
+import eu.interlink.jvm.host.cli.PluginCommands;
 import eu.interlink.jvm.host.config.ConfigLoader;
 import eu.interlink.jvm.host.logging.LogLevels;
 import eu.interlink.jvm.host.plugins.PluginFolder;
 
 /**
- * {@code java -jar interlink-docker-plugin.jar [-interlinkconfigpath PATH] [-verbose] [-errorsonly]}.
+ * {@code java -jar interlink-docker-plugin.jar [serve] [-interlinkconfigpath PATH] [-verbose] [-errorsonly]}, or
+ * {@code ... doctor}: see {@link PluginCommands}.
  *
- * <p>Serves until the process is stopped (SIGTERM or Ctrl-C stop it gracefully). A failed start prints one line,
- * {@code interlink-docker-plugin: <problem>}, to stderr and exits with the status {@link LaunchException} gives.
+ * <p>{@code serve} returns only when its start fails: it prints one line, {@code interlink-docker-plugin: <problem>},
+ * to stderr and the process exits with the status {@link LaunchException} gives. A stopped server ends the process
+ * through the shutdown hooks, not here.
  */
 public final class Main {
-
-    static final String NAME = "interlink-docker-plugin";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        Launcher launcher = new Launcher(new ConfigLoader(System.getenv()), Main.class.getClassLoader(),
+        HostContext context = new HostContext(new ConfigLoader(System.getenv()), Main.class.getClassLoader(),
                 PluginFolder.besideJarOf(Main.class), new LogLevels());
-        try {
-            PluginHost host = launcher.launch(args);
-            Runtime.getRuntime().addShutdownHook(new Thread(host::close, "shutdown"));
-        } catch (LaunchException e) {
-            (e.exitStatus() == 0 ? System.out : System.err).println(NAME + ": " + e.getMessage());
-            System.exit(e.exitStatus());
-        }
+        System.exit(new PluginCommands(context).execute(args));
     }
 }

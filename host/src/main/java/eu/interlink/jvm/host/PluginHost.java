@@ -175,6 +175,15 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
+     * Waits until the host has stopped: {@link #close()} was called, as the shutdown hook does on SIGTERM.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void awaitStop() throws InterruptedException {
+        server.join();
+    }
+
+    /**
      * Stops the server gracefully, then closes the runtime, the metrics and the plugin jars, and removes the socket
      * file.
      */

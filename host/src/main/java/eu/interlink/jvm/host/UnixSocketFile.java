@@ -16,11 +16,12 @@ import java.util.EnumSet;
  * The file of the unix domain socket the host listens on: cleared before binding, made private after, removed on
  * stop.
  */
-final class UnixSocketFile {
+public final class UnixSocketFile {
 
     private final Path path;
 
-    UnixSocketFile(Path path) {
+    /** @param path the socket's file */
+    public UnixSocketFile(Path path) {
         this.path = path;
     }
 
@@ -30,11 +31,27 @@ final class UnixSocketFile {
      * @throws HostStartException when the path is something other than a socket, or a live plugin listens on it
      */
     void clearStale() {
+        if (requireUsable()) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                throw new HostStartException("cannot remove the stale socket " + path + ": " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Checks, changing nothing, that the host could listen here: no file, or a socket nobody listens on.
+     *
+     * @return whether a stale socket file is there, which binding would first remove
+     * @throws HostStartException when the path is something other than a socket, or a live plugin listens on it
+     */
+    public boolean requireUsable() {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return;
+            return false;
         } catch (IOException e) {
             throw new HostStartException("cannot inspect " + path + ": " + e, e);
         }
@@ -46,11 +63,7 @@ final class UnixSocketFile {
         if (isListening()) {
             throw new HostStartException("cannot listen on unix://" + path + ": another process is listening on it", null);
         }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new HostStartException("cannot remove the stale socket " + path + ": " + e, e);
-        }
+        return true;
     }
 
     /** Lets only the plugin's user connect: the socket has no other access control. */

@@ -7,7 +7,8 @@ public final class UsageException extends RuntimeException {
 
     /** How to call the plugin, in one line. */
     public static final String USAGE =
-            "usage: java -jar interlink-docker-plugin.jar [-interlinkconfigpath PATH] [-verbose] [-errorsonly]";
+            "usage: java -jar interlink-docker-plugin.jar [serve] [-interlinkconfigpath PATH] [-verbose] [-errorsonly]"
+                    + " | doctor [--config PATH] | help";
 
     private final boolean helpRequested;
 

@@ -1,0 +1,77 @@
+package eu.interlink.jvm.host.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.interlink.jvm.host.config.ConfigLoader;
+import eu.interlink.jvm.host.logging.LogLevels;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.ParseResult;
+
+class PluginCommandsTest {
+
+    @TempDir
+    Path pluginFolder;
+
+    private PluginCommands commands() {
+        return new PluginCommands(new HostContext(new ConfigLoader(Map.of()), getClass().getClassLoader(),
+                pluginFolder, new LogLevels()));
+    }
+
+    private static ServeCommand serve(ParseResult parsed) {
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("serve");
+        return (ServeCommand) parsed.subcommand().commandSpec().userObject();
+    }
+
+    @Test
+    void no_arguments_serve() {
+        assertThat(serve(commands().parse()).goFlags()).isEmpty();
+    }
+
+    @Test
+    void the_go_flags_go_to_serve_untouched() {
+        String[] flags = {"-interlinkconfigpath", "/etc/x.yaml", "-verbose", "--errorsonly=false", "-h"};
+
+        assertThat(serve(commands().parse(flags)).goFlags()).containsExactly(flags);
+    }
+
+    @Test
+    void an_at_file_argument_reaches_the_go_parser_unexpanded() {
+        assertThat(serve(commands().parse("-interlinkconfigpath", "@config.yaml")).goFlags())
+                .containsExactly("-interlinkconfigpath", "@config.yaml");
+    }
+
+    @Test
+    void serve_may_be_named() {
+        assertThat(serve(commands().parse("serve", "-interlinkconfigpath=/etc/x.yaml")).goFlags())
+                .containsExactly("-interlinkconfigpath=/etc/x.yaml");
+    }
+
+    @Test
+    void an_argument_that_names_no_command_is_refused_by_serve_with_the_go_usage() {
+        assertThat(commands().execute("bogus")).isEqualTo(2);
+    }
+
+    @Test
+    void serve_answers_help_with_the_go_usage() {
+        assertThat(commands().execute("-help")).isZero();
+    }
+
+    @Test
+    void doctor_takes_the_configuration_path_both_ways() {
+        for (String flag : new String[] {"--config", "-interlinkconfigpath"}) {
+            ParseResult doctor = commands().parse("doctor", flag, "/etc/x.yaml").subcommand();
+
+            assertThat(doctor.commandSpec().name()).isEqualTo("doctor");
+            assertThat(doctor.matchedOptionValue("--config", (Path) null)).isEqualTo(Path.of("/etc/x.yaml"));
+        }
+    }
+
+    @Test
+    void doctor_answers_help() {
+        assertThat(commands().parse("doctor", "--help").subcommand().isUsageHelpRequested()).isTrue();
+        assertThat(commands().execute("doctor", "--help")).isZero();
+    }
+}
