@@ -1,5 +1,6 @@
 package eu.interlink.jvm.docker.metrics;
 
+import eu.interlink.jvm.api.wire.PodPhase;
 import eu.interlink.jvm.api.wire.PodStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

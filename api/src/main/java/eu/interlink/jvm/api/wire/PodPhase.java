@@ -1,6 +1,5 @@
-package eu.interlink.jvm.docker.metrics;
+package eu.interlink.jvm.api.wire;
 
-import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import java.util.List;

@@ -1,8 +1,7 @@
-package eu.interlink.jvm.docker.metrics;
+package eu.interlink.jvm.api.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
