@@ -1,9 +1,6 @@
 package eu.interlink.jvm.host;
 
-import eu.interlink.jvm.api.accelerator.Accelerator;
 import eu.interlink.jvm.api.runtime.PodRuntime;
-import eu.interlink.jvm.api.runtime.PodRuntimeProvider;
-import eu.interlink.jvm.api.runtime.RuntimeContext;
 import eu.interlink.jvm.api.runtime.RuntimeUnavailableException;
 import eu.interlink.jvm.api.settings.InvalidSettingException;
 import eu.interlink.jvm.host.config.CommandLine;
@@ -12,16 +9,13 @@ import eu.interlink.jvm.host.config.ConfigLoader;
 import eu.interlink.jvm.host.config.HostSettings;
 import eu.interlink.jvm.host.config.LoadedConfig;
 import eu.interlink.jvm.host.config.UsageException;
-import eu.interlink.jvm.host.discovery.AcceleratorDiscovery;
 import eu.interlink.jvm.host.discovery.DiscoveryException;
-import eu.interlink.jvm.host.discovery.RuntimeDiscovery;
 import eu.interlink.jvm.host.logging.LogLevels;
 import eu.interlink.jvm.host.metrics.PluginMetrics;
 import eu.interlink.jvm.host.plugins.PluginFolder;
 import eu.interlink.jvm.host.plugins.PluginJarException;
 import eu.interlink.jvm.host.plugins.PluginJars;
 import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,19 +81,16 @@ public final class Launcher {
         }
     }
 
-    /** Finds the accelerators and the runtime among the host's classes and the plugin jars, and serves the runtime. */
+    /** Opens the runtime with the plugin's metrics and serves it. */
     private static PluginHost serve(LoadedConfig config, HostSettings settings, PluginJars plugins) {
-        List<Accelerator> accelerators = new AcceleratorDiscovery(plugins.classLoader()).open(config.settings());
-        PodRuntimeProvider provider = new RuntimeDiscovery(plugins.classLoader()).select(settings.runtime());
         PluginMetrics metrics = PluginMetrics.open();
         PodRuntime runtime;
         try {
-            runtime = provider.open(new RuntimeContext(config.settings(), accelerators, metrics.registry()));
+            runtime = RuntimeOpener.open(config.settings(), settings.runtime(), plugins, metrics.registry());
         } catch (RuntimeException e) {
             metrics.close();
             throw e;
         }
-        LOG.info("runtime '{}' is open", provider.name());
         return PluginHost.start(settings, runtime, metrics, plugins);
     }
 }

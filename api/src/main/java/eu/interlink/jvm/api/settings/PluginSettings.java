@@ -177,6 +177,21 @@ public final class PluginSettings {
         return splitCommas(String.valueOf(value));
     }
 
+    /**
+     * These settings with {@code key} set to {@code value}, whatever the file or the environment say; for a program
+     * that must fix a setting, such as a command line that runs one pod without a pool.
+     *
+     * @param key   a key of this section, such as {@code AVAILABLEDINDS}
+     * @param value its value, as YAML would give it (a text, a number, a boolean)
+     */
+    public PluginSettings overriding(String key, Object value) {
+        Map<String, Object> newValues = new HashMap<>(values);
+        newValues.put(key, value);
+        Map<String, String> newEnvironment = new HashMap<>(environment);
+        newEnvironment.remove(key.toUpperCase(Locale.ROOT));
+        return new PluginSettings(path, newValues, newEnvironment);
+    }
+
     /** Builds the error for a value of this section that does not fit, for checks the typed readers cannot make. */
     public InvalidSettingException invalid(String key, String expected, Object actual) {
         return new InvalidSettingException(qualified(key), expected, String.valueOf(actual));

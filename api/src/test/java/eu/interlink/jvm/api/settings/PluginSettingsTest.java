@@ -29,6 +29,19 @@ class PluginSettingsTest {
     }
 
     @Test
+    void anOverridingValueWinsOverTheFileAndTheEnvironmentAndLeavesTheOriginalAlone() {
+        PluginSettings settings = PluginSettings.of(GO_PLUGIN_FILE, Map.of("AVAILABLEDINDS", "5", "SIDECARPORT", "4100"));
+
+        PluginSettings fixed = settings.overriding("AVAILABLEDINDS", 0).overriding("DataRootFolder", "/tmp/run");
+
+        assertThat(fixed.integer("AVAILABLEDINDS", 2, 0, 64)).isZero();
+        assertThat(fixed.text("DataRootFolder")).contains("/tmp/run");
+        assertThat(fixed.integer("SidecarPort", 1, 0, 65535)).isEqualTo(4100);
+        assertThat(fixed.section("Docker").text("DindImage", "docker:dind")).isEqualTo("docker:26-dind");
+        assertThat(settings.integer("AVAILABLEDINDS", 2, 0, 64)).isEqualTo(5);
+    }
+
+    @Test
     void letsTheUpperCaseEnvironmentVariableOverrideAKey() {
         PluginSettings settings = PluginSettings.of(GO_PLUGIN_FILE,
                 Map.of("SIDECARPORT", "4100", "DINDIMAGE", "local/dind:1", "AVAILABLEDINDS", "5"));

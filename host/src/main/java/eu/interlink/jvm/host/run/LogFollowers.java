@@ -1,0 +1,91 @@
+package eu.interlink.jvm.host.run;
+
+import eu.interlink.jvm.api.wire.LogOptions;
+import eu.interlink.jvm.api.wire.LogRequest;
+import eu.interlink.jvm.api.wire.PodStatus;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * Follows the log of each container run of a pod once it has started, each on a thread of its own, and hands its
+ * lines to the listener. Owns its threads: {@link #close} stops them.
+ */
+final class LogFollowers implements AutoCloseable {
+
+    private static final LogOptions FOLLOW = new LogOptions(0, 0, false, true, false, 0, null);
+
+    private final PodBackend backend;
+    private final Pod pod;
+    private final RunListener listener;
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "log-follower");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> followedRuns = ConcurrentHashMap.newKeySet();
+    private final List<Future<?>> follows = new CopyOnWriteArrayList<>();
+
+    LogFollowers(PodBackend backend, Pod pod, RunListener listener) {
+        this.backend = backend;
+        this.pod = pod;
+        this.listener = listener;
+    }
+
+    /** Starts following each container run that has started since the last call. */
+    void followStarted(PodStatus status) {
+        Stream.concat(status.initContainers().stream(), status.containers().stream())
+                .filter(LogFollowers::started)
+                .filter(container -> followedRuns.add(container.getName() + "#" + container.getRestartCount()))
+                .forEach(container -> follows.add(threads.submit(() -> follow(container.getName()))));
+    }
+
+    /** Waits until every log followed so far has ended, at most {@code limit}; the rest are cut off by close. */
+    void awaitEnd(Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        for (Future<?> follow : follows) {
+            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            try {
+                follow.get(left, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+
+    private void follow(String container) {
+        ObjectMeta metadata = pod.getMetadata();
+        LogRequest request = new LogRequest(metadata.getNamespace(), metadata.getUid(), metadata.getName(), container,
+                FOLLOW);
+        try (LineSplitter lines = new LineSplitter(line -> listener.logLine(container, line))) {
+            backend.logs(request, lines);
+        } catch (IOException | RuntimeException e) {
+            listener.logFailed(container, e.getMessage());
+        }
+    }
+
+    private static boolean started(ContainerStatus container) {
+        ContainerState state = container.getState();
+        return state != null && (state.getRunning() != null || state.getTerminated() != null);
+    }
+}
