@@ -4,8 +4,8 @@ import static eu.interlink.jvm.docker.RuntimeFixture.pod;
 import static eu.interlink.jvm.docker.RuntimeFixture.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.interlink.jvm.api.wire.ContainerReasons;
 import eu.interlink.jvm.api.wire.PodStatus;
-import eu.interlink.jvm.docker.lifecycle.RunGuard;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -40,7 +40,7 @@ class ProbesTest {
         shared.fixture().create(pod);
 
         ContainerStatus early = main(shared.fixture().awaitStatus(pod, status -> waiting(main(status)) != null
-                && RunGuard.PROBES_PENDING.equals(waiting(main(status)).getReason())));
+                && ContainerReasons.PROBES_PENDING.equals(waiting(main(status)).getReason())));
         assertThat(early.getReady()).isFalse();
         assertThat(early.getStarted()).isTrue();
         assertThat(waiting(early).getMessage()).contains("running since ");
@@ -76,7 +76,7 @@ class ProbesTest {
         assertThat(status.containers().get(2).getState().getRunning()).isNotNull();
         ContainerStatus missing = status.containers().get(1);
         assertThat(missing.getReady()).isFalse();
-        assertThat(waiting(missing).getReason()).isEqualTo(RunGuard.PROBES_PENDING);
+        assertThat(waiting(missing).getReason()).isEqualTo(ContainerReasons.PROBES_PENDING);
         assertThat(waiting(missing).getMessage()).startsWith("Readiness probe failed: httpGet http://")
                 .contains(":8081/missing answered 404");
         shared.fixture().runtime.delete(pod);
@@ -155,7 +155,7 @@ class ProbesTest {
         shared.fixture().create(pod);
 
         ContainerStatus starting = main(shared.fixture().awaitStatus(pod, status -> waiting(main(status)) != null
-                && RunGuard.PROBES_PENDING.equals(waiting(main(status)).getReason())));
+                && ContainerReasons.PROBES_PENDING.equals(waiting(main(status)).getReason())));
         assertThat(starting.getStarted()).isFalse();
         assertThat(starting.getReady()).isFalse();
 

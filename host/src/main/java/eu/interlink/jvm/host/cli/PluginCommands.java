@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
- * The plugin's command line: {@code serve} (the default, with the Go plugin's flags) and {@code doctor}. A new
- * command is a {@link Command} class listed in {@code subcommands} below; one whose constructor takes a
- * {@link HostContext} gets it.
+ * The plugin's command line: {@code serve} (the default, with the Go plugin's flags), {@code doctor}, {@code run} and
+ * {@code conformance}. A new command is a {@link Command} class listed in {@code subcommands} below; one whose
+ * constructor takes a {@link HostContext} gets it.
  */
-@Command(name = PluginCommands.NAME, subcommands = {ServeCommand.class, DoctorCommand.class, HelpCommand.class},
+@Command(name = PluginCommands.NAME, subcommands = {ServeCommand.class, DoctorCommand.class, RunCommand.class,
+        ConformanceCommand.class, HelpCommand.class},
         description = "The interLink plugin that runs each pod in its own Docker-in-Docker sandbox.")
 public final class PluginCommands {
 

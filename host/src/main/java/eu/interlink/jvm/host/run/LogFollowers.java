@@ -1,5 +1,6 @@
 package eu.interlink.jvm.host.run;
 
+import eu.interlink.jvm.api.wire.ContainerReasons;
 import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.PodStatus;
@@ -84,8 +85,10 @@ final class LogFollowers implements AutoCloseable {
         }
     }
 
+    /** Running, ended, or running but not yet ready (which interLink plugins report as waiting). */
     private static boolean started(ContainerStatus container) {
         ContainerState state = container.getState();
-        return state != null && (state.getRunning() != null || state.getTerminated() != null);
+        return state != null && (state.getRunning() != null || state.getTerminated() != null
+                || state.getWaiting() != null && ContainerReasons.PROBES_PENDING.equals(state.getWaiting().getReason()));
     }
 }

@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.lifecycle;
 
 import com.github.dockerjava.api.exception.DockerException;
+import eu.interlink.jvm.api.wire.ContainerReasons;
 import eu.interlink.jvm.docker.engine.DockerMessages;
 import eu.interlink.jvm.docker.engine.EngineException;
 import eu.interlink.jvm.docker.probes.CheckResult;
@@ -42,11 +43,6 @@ public final class RunGuard {
 
     /** Kubelet's reason for a run whose postStart hook failed. */
     static final String POST_START_HOOK_ERROR = "PostStartHookError";
-    /**
-     * The reason of a running container that is not ready, reported as waiting because interLink's virtual kubelet
-     * takes every running container for ready; the slurm plugin's wording.
-     */
-    public static final String PROBES_PENDING = "Waiting for probes to be ready.";
     /** The bound on a postStart hook, which Kubernetes does not bound. */
     static final Duration POST_START_LIMIT = Duration.ofMinutes(2);
 
@@ -110,9 +106,9 @@ public final class RunGuard {
             return RunHealth.starting(new Reason(PodRecord.CONTAINER_CREATING, "running its postStart hook"));
         }
         if (container.getStartupProbe() != null) {
-            return RunHealth.starting(new Reason(PROBES_PENDING, "waiting for its startup probe to pass"));
+            return RunHealth.starting(new Reason(ContainerReasons.PROBES_PENDING, "waiting for its startup probe to pass"));
         }
-        return RunHealth.starting(new Reason(PROBES_PENDING, "waiting for its readiness probe to pass")).asStarted();
+        return RunHealth.starting(new Reason(ContainerReasons.PROBES_PENDING, "waiting for its readiness probe to pass")).asStarted();
     }
 
     /** Runs the postStart hook; kills the run when it failed, unless the pod was stopped meanwhile. */
@@ -126,7 +122,7 @@ public final class RunGuard {
                     + result.detail()), grace(pod, null));
             return false;
         }
-        pod.health(target.containerId(), health -> health.withReadiness(false, new Reason(PROBES_PENDING,
+        pod.health(target.containerId(), health -> health.withReadiness(false, new Reason(ContainerReasons.PROBES_PENDING,
                 "waiting for its probes to pass")));
         return true;
     }
@@ -223,7 +219,7 @@ public final class RunGuard {
 
         @Override
         public void readiness(boolean ready, String detail) {
-            pod.health(target.containerId(), health -> health.withReadiness(ready, new Reason(PROBES_PENDING, detail)));
+            pod.health(target.containerId(), health -> health.withReadiness(ready, new Reason(ContainerReasons.PROBES_PENDING, detail)));
         }
 
         @Override

@@ -1,0 +1,102 @@
+package eu.interlink.jvm.host.cli;
+
+import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.host.client.PluginAddress;
+import eu.interlink.jvm.host.client.PluginClient;
+import eu.interlink.jvm.host.logging.Verbosity;
+import eu.interlink.jvm.host.manifest.CreateRequests;
+import eu.interlink.jvm.host.manifest.ManifestReader;
+import eu.interlink.jvm.host.run.AttendedRun;
+import eu.interlink.jvm.host.run.PodBackend;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run MANIFEST [--url URL] [--keep] [--timeout SECONDS]}: runs the manifest's pod to its end, here or on a
+ * plugin, and exits with its result.
+ */
+@Command(name = "run", description = {
+        "Run the pod of a manifest (a Pod, and the ConfigMaps and Secrets it uses, as kubectl apply takes them) to its"
+                + " end: in this process with the configured runtime, or on a running plugin with --url.",
+        "Prints each container's log on stdout as 'name | line' and each change of a container's state on stderr,"
+                + " then deletes the pod (Ctrl-C deletes it too).",
+        "Exits 0 when the pod succeeded, else the failed container's exit code; 124 when --timeout passed, 125 when"
+                + " the pod could not be run, 130 when stopped."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MANIFEST", description = "The YAML file: one Pod, and the ConfigMaps and Secrets it uses.")
+    private Path manifest;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "A running plugin to run the pod on: http://HOST:PORT or unix:///PATH/TO/SOCKET.")
+    private String url;
+
+    @Option(names = "--keep", description = "Leave the pod when it has ended, instead of deleting it.")
+    private boolean keep;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Stop waiting after this many seconds, delete the pod and exit 124; 0 (the default) waits"
+                    + " as long as the pod runs.")
+    private long timeoutSeconds;
+
+    @Option(names = {"-interlinkconfigpath", "--config"}, paramLabel = "PATH",
+            description = "Without --url: the configuration file; else INTERLINKCONFIGPATH, else"
+                    + " /etc/interlink/InterLinkConfig.yaml.")
+    private Path configPath;
+
+    @Option(names = "--data-folder", paramLabel = "PATH",
+            description = "Without --url: the runtime's data folder; by default a new one under the temporary folder,"
+                    + " removed at the end.")
+    private Path dataFolder;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the runtime's log on stderr (without --url).")
+    private boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    /** As good as none: a deadline this far away never comes. */
+    private static final Duration NO_TIMEOUT = Duration.ofDays(36_500);
+
+    @Spec
+    private CommandSpec spec;
+
+    private final HostContext context;
+
+    RunCommand(HostContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (url != null && (configPath != null || dataFolder != null)) {
+            throw new ParameterException(spec.commandLine(), "--config and --data-folder are for a run in this process:"
+                    + " a plugin at --url has its own");
+        }
+        if (timeoutSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be 0 or more seconds");
+        }
+        context.logLevels().apply(verbose ? Verbosity.NORMAL : Verbosity.ERRORS_ONLY);
+        RetrievedPodData request;
+        PodBackend backend;
+        try {
+            request = CreateRequests.of(new ManifestReader().read(manifest));
+            backend = url == null
+                    ? EmbeddedRuntimes.open(context, Optional.ofNullable(configPath), Optional.ofNullable(dataFolder), keep)
+                    : PluginClient.connect(PluginAddress.parse(url));
+        } catch (Exception e) {
+            System.err.println(PluginCommands.NAME + " run: " + e.getMessage());
+            return AttendedRun.FAILED;
+        }
+        Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : NO_TIMEOUT;
+        return new AttendedRun(backend, System.out, System.err, keep).run(request, timeout);
+    }
+}

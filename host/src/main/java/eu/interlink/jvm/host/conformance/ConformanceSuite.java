@@ -1,0 +1,133 @@
+package eu.interlink.jvm.host.conformance;
+
+import eu.interlink.jvm.api.wire.RetrievedPodData;
+import eu.interlink.jvm.host.manifest.CreateRequests;
+import eu.interlink.jvm.host.manifest.Manifest;
+import eu.interlink.jvm.host.manifest.ManifestReader;
+import eu.interlink.jvm.host.run.PodBackend;
+import eu.interlink.jvm.host.run.PodRun;
+import eu.interlink.jvm.host.run.RunResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs conformance cases one after the other on a backend, through the interLink calls only, and prints
+ * {@code PASS name} or {@code FAIL name: reason} for each, then {@code N passed, N failed}. Every case's pod is deleted
+ * once checked, whatever its outcome.
+ */
+public final class ConformanceSuite {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final PodBackend backend;
+    private final String image;
+    private final PrintStream out;
+
+    /**
+     * @param backend the plugin under test
+     * @param image   the image every container of the cases runs; it needs a busybox shell ({@code sh}, {@code cat},
+     *                {@code stat}, {@code seq})
+     * @param out     where the lines go
+     */
+    public ConformanceSuite(PodBackend backend, String image, PrintStream out) {
+        this.backend = backend;
+        this.image = image;
+        this.out = out;
+    }
+
+    /** The names of the built-in cases, in the order they run. */
+    public static List<String> caseNames() {
+        return ConformanceCases.all().stream().map(ConformanceCase::name).toList();
+    }
+
+    /** The summary of each built-in case, as {@code name: what it checks}. */
+    public static List<String> caseSummaries() {
+        return ConformanceCases.all().stream().map(c -> c.name() + ": " + c.summary()).toList();
+    }
+
+    /**
+     * Runs the named cases, or all when none is named.
+     *
+     * @return the number of cases that failed
+     * @throws IllegalArgumentException when a name is not a built-in case's
+     */
+    public int run(List<String> names) {
+        List<String> unknown = names.stream().filter(name -> !caseNames().contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no such case: " + String.join(", ", unknown) + "; the cases are "
+                    + String.join(", ", caseNames()));
+        }
+        List<ConformanceCase> cases = ConformanceCases.all().stream()
+                .filter(c -> names.isEmpty() || names.contains(c.name())).toList();
+        out.println("conformance of " + backend.description() + ": " + cases.size() + " cases, image " + image);
+        int failed = 0;
+        for (ConformanceCase conformanceCase : cases) {
+            if (!passes(conformanceCase)) {
+                failed++;
+            }
+        }
+        out.println((cases.size() - failed) + " passed, " + failed + " failed");
+        return failed;
+    }
+
+    private boolean passes(ConformanceCase conformanceCase) {
+        long start = System.nanoTime();
+        RetrievedPodData request = CreateRequests.of(withImage(read(conformanceCase)));
+        String failure = null;
+        try {
+            RecordingListener recording = new RecordingListener();
+            RunResult result = new PodRun(backend, recording, POLL_INTERVAL).run(request, conformanceCase.timeout());
+            conformanceCase.check().verify(new CaseRun(result, recording, backend, request.pod()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+        } finally {
+            failure = deleted(request, failure);
+        }
+        String took = String.format(" (%.1f s)", (System.nanoTime() - start) / 1e9);
+        out.println(failure == null ? "PASS " + conformanceCase.name() + took
+                : "FAIL " + conformanceCase.name() + took + ": " + failure);
+        return failure == null;
+    }
+
+    /** Deletes the case's pod; a failed delete fails a case that had passed, and is added to a case that had not. */
+    private String deleted(RetrievedPodData request, String failure) {
+        try {
+            backend.delete(request.pod());
+            return failure;
+        } catch (RuntimeException e) {
+            String deleteFailure = "the pod's delete failed: " + e.getMessage();
+            return failure == null ? deleteFailure : failure + "; " + deleteFailure;
+        }
+    }
+
+    private static Manifest read(ConformanceCase conformanceCase) {
+        try (InputStream in = ConformanceSuite.class.getResourceAsStream(conformanceCase.manifestResource())) {
+            if (in == null) {
+                throw new IllegalStateException("the manifest " + conformanceCase.manifestResource() + " is missing");
+            }
+            return new ManifestReader().read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    conformanceCase.manifestResource());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The manifest, freshly read for this run, with every container running the suite's image. */
+    private Manifest withImage(Manifest manifest) {
+        PodSpec spec = manifest.pod().getSpec();
+        Stream.concat(spec.getInitContainers().stream(), spec.getContainers().stream())
+                .forEach((Container container) -> container.setImage(image));
+        return manifest;
+    }
+}
