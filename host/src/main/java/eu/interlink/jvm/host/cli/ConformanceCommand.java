@@ -1,12 +1,12 @@
 package eu.interlink.jvm.host.cli;
 
-import eu.interlink.jvm.host.client.PluginAddress;
 import eu.interlink.jvm.host.client.PluginClient;
 import eu.interlink.jvm.host.conformance.ConformanceSuite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,8 +22,8 @@ final class ConformanceCommand implements Callable<Integer> {
     /** The image the cases run by default: they need a busybox shell. */
     static final String DEFAULT_IMAGE = "busybox:1.36";
 
-    @Option(names = "--url", paramLabel = "URL", description = "The plugin: http://HOST:PORT or unix:///PATH/TO/SOCKET.")
-    private String url;
+    @Mixin
+    private PluginUrlOptions plugin;
 
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = DEFAULT_IMAGE,
             description = "The image every case's containers run (default: ${DEFAULT-VALUE}); it needs busybox's sh,"
@@ -48,17 +48,8 @@ final class ConformanceCommand implements Callable<Integer> {
             ConformanceSuite.caseSummaries().forEach(System.out::println);
             return 0;
         }
-        if (url == null) {
-            throw new ParameterException(spec.commandLine(), "--url is required: the plugin to check");
-        }
-        PluginAddress address;
-        try {
-            address = PluginAddress.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--url: " + e.getMessage());
-        }
-        try (PluginClient plugin = PluginClient.connect(address)) {
-            return new ConformanceSuite(plugin, image, System.out).run(cases) == 0 ? 0 : 1;
+        try (PluginClient client = plugin.connect()) {
+            return new ConformanceSuite(client, image, System.out).run(cases) == 0 ? 0 : 1;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,18 +1,19 @@
 package eu.interlink.jvm.host.cli;
 
 import eu.interlink.jvm.api.wire.RetrievedPodData;
-import eu.interlink.jvm.host.client.PluginAddress;
-import eu.interlink.jvm.host.client.PluginClient;
 import eu.interlink.jvm.host.logging.Verbosity;
 import eu.interlink.jvm.host.manifest.CreateRequests;
+import eu.interlink.jvm.host.manifest.ManifestException;
 import eu.interlink.jvm.host.manifest.ManifestReader;
 import eu.interlink.jvm.host.run.AttendedRun;
 import eu.interlink.jvm.host.run.PodBackend;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,9 +36,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MANIFEST", description = "The YAML file: one Pod, and the ConfigMaps and Secrets it uses.")
     private Path manifest;
 
-    @Option(names = "--url", paramLabel = "URL",
-            description = "A running plugin to run the pod on: http://HOST:PORT or unix:///PATH/TO/SOCKET.")
-    private String url;
+    @Mixin
+    private PluginUrlOptions plugin;
 
     @Option(names = "--keep", description = "Leave the pod when it has ended, instead of deleting it.")
     private boolean keep;
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (url != null && (configPath != null || dataFolder != null)) {
+        if (plugin.given() && (configPath != null || dataFolder != null)) {
             throw new ParameterException(spec.commandLine(), "--config and --data-folder are for a run in this process:"
                     + " a plugin at --url has its own");
         }
@@ -86,17 +86,28 @@ final class RunCommand implements Callable<Integer> {
         }
         context.logLevels().apply(verbose ? Verbosity.NORMAL : Verbosity.ERRORS_ONLY);
         RetrievedPodData request;
-        PodBackend backend;
         try {
             request = CreateRequests.of(new ManifestReader().read(manifest));
-            backend = url == null
-                    ? EmbeddedRuntimes.open(context, Optional.ofNullable(configPath), Optional.ofNullable(dataFolder), keep)
-                    : PluginClient.connect(PluginAddress.parse(url));
-        } catch (Exception e) {
-            System.err.println(PluginCommands.NAME + " run: " + e.getMessage());
-            return AttendedRun.FAILED;
+        } catch (ManifestException e) {
+            return failed(e.getMessage());
+        }
+        PodBackend backend;
+        if (plugin.given()) {
+            backend = plugin.connect();
+        } else {
+            try {
+                backend = EmbeddedRuntimes.open(context, Optional.ofNullable(configPath),
+                        Optional.ofNullable(dataFolder), keep);
+            } catch (IOException | RuntimeException e) {
+                return failed("the runtime cannot open: " + e.getMessage());
+            }
         }
         Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : NO_TIMEOUT;
         return new AttendedRun(backend, System.out, System.err, keep).run(request, timeout);
+    }
+
+    private static int failed(String message) {
+        System.err.println(PluginCommands.NAME + " run: " + message);
+        return AttendedRun.FAILED;
     }
 }

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +28,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -66,14 +68,16 @@ public final class PluginClient implements PodBackend {
     private static final int COPY_BUFFER_BYTES = 8192;
 
     private final PluginAddress address;
+    private final Optional<String> bearerToken;
     private final HttpClient http;
     private final WireFormat wire = new WireFormat();
     private final ObjectReader createResponseReader = wire.mapper().readerFor(CreateResponse.class);
     private final ObjectReader statusesReader = wire.mapper().readerFor(new TypeReference<List<PodStatus>>() { });
     private final AtomicLong calls = new AtomicLong();
 
-    private PluginClient(PluginAddress address, HttpClient http) {
+    private PluginClient(PluginAddress address, Optional<String> bearerToken, HttpClient http) {
         this.address = address;
+        this.bearerToken = bearerToken;
         this.http = http;
     }
 
@@ -84,6 +88,16 @@ public final class PluginClient implements PodBackend {
      * @throws PluginCallException when the HTTP client cannot start
      */
     public static PluginClient connect(PluginAddress address) {
+        return connect(address, Optional.empty());
+    }
+
+    /**
+     * A client that presents {@code bearerToken} as {@code Authorization: Bearer}, for a plugin started with
+     * {@code AuthTokenFile}.
+     *
+     * @throws PluginCallException when the HTTP client cannot start
+     */
+    public static PluginClient connect(PluginAddress address, Optional<String> bearerToken) {
         QueuedThreadPool threads = new QueuedThreadPool(THREADS, 1, (int) IDLE_THREADS.toMillis());
         threads.setName("interlink-plugin-client");
         threads.setDaemon(true);
@@ -98,7 +112,7 @@ public final class PluginClient implements PodBackend {
         } catch (Exception e) {
             throw new PluginCallException("cannot start the HTTP client for " + address + ": " + e, e);
         }
-        return new PluginClient(address, http);
+        return new PluginClient(address, bearerToken, http);
     }
 
     /** @throws PluginCallException when the call fails or the answer is not one {@code CreateResponse} object */
@@ -206,6 +220,8 @@ public final class PluginClient implements PodBackend {
                 .method(call.method())
                 .headers(headers -> headers.put(SESSION_HEADER, call.sessionId(calls.incrementAndGet())))
                 .body(new BytesRequestContent(JSON, wire.write(body)));
+        bearerToken.ifPresent(token -> request.headers(headers -> headers.put(HttpHeader.AUTHORIZATION,
+                "Bearer " + token)));
         if (address instanceof PluginAddress.UnixSocket socket) {
             request.transport(new Transport.TCPUnix(socket.path()));
         }
