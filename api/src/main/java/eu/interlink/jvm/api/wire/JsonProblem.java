@@ -13,12 +13,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns Jackson's exceptions into one short line that names the field, for people who sent the body. */
-final class JsonProblem {
+public final class JsonProblem {
 
     private JsonProblem() {
     }
 
-    static String describe(JsonProcessingException thrown) {
+    /**
+     * One line naming where the problem is ({@code spec.containers[0].ports}, or {@code body} at the top) and what
+     * was expected, or where the JSON is malformed.
+     */
+    public static String describe(JsonProcessingException thrown) {
         JsonProcessingException e = syntaxErrorWithin(thrown);
         String original = e.getOriginalMessage();
         if (original != null && original.startsWith("Unexpected end-of-input")) {

@@ -2,12 +2,8 @@ package eu.interlink.jvm.host.config;
 
 import eu.interlink.jvm.api.settings.PluginSettings;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +11,6 @@ import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -68,22 +62,14 @@ public final class ConfigLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new ConfigException(file + ": permission denied", e);
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(file + ": not UTF-8 text", e);
-        } catch (FileSystemException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getReason(), e);
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
+            throw new ConfigException(file + ": " + FileProblem.describe(e), e);
         }
         Object document;
         try {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (YAMLException e) {
-            throw new ConfigException(file + ": not valid YAML: " + describe(e), e);
+            throw new ConfigException(file + ": not valid YAML: " + YamlProblem.describe(e), e);
         }
         if (document == null) {
             return Map.of();
@@ -95,15 +81,5 @@ public final class ConfigLoader {
         Map<String, Object> values = new LinkedHashMap<>();
         mapping.forEach((key, value) -> values.put(String.valueOf(key), value));
         return values;
-    }
-
-    private static String describe(YAMLException e) {
-        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            Mark mark = marked.getProblemMark();
-            return marked.getProblem() + " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-        }
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,6 +1,7 @@
 package eu.interlink.jvm.docker.spec;
 
 import eu.interlink.jvm.api.runtime.InvalidPodException;
+import eu.interlink.jvm.api.wire.PodFields;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.Container;

@@ -1,6 +1,6 @@
 package eu.interlink.jvm.docker.volumes;
 
-import eu.interlink.jvm.docker.spec.PodFields;
+import eu.interlink.jvm.api.wire.PodFields;
 import eu.interlink.jvm.docker.spec.SpecContainers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;

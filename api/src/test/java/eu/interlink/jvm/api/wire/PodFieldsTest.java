@@ -1,4 +1,4 @@
-package eu.interlink.jvm.docker.spec;
+package eu.interlink.jvm.api.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package eu.interlink.jvm.docker.spec;
+package eu.interlink.jvm.api.wire;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

@@ -1,4 +1,4 @@
-package eu.interlink.jvm.docker.spec;
+package eu.interlink.jvm.api.wire;
 
 /** Quotes text as Go's {@code strconv.Quote} (and so kubelet's {@code %q}) does. */
 final class GoQuote {
