@@ -21,8 +21,10 @@ public final class AttendedRun {
     public static final int FAILED = 125;
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-    /** How long a stopped process waits for the pod's delete. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    /** Kubernetes' default grace period, for a pod that names none. */
+    private static final long DEFAULT_GRACE_SECONDS = 30;
+    /** How long a stopped process waits for the pod's delete beyond the pod's grace period. */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
 
     private final PodBackend backend;
     private final PrintStream out;
@@ -57,7 +59,7 @@ public final class AttendedRun {
         Thread stopper = new Thread(() -> {
             runner.interrupt();
             try {
-                finished.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                finished.await(stopGrace(request).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -91,6 +93,7 @@ public final class AttendedRun {
             if (keep && ended) {
                 err.println("-> kept " + pod);
             } else {
+                err.println("-> deleting " + pod);
                 backend.delete(request.pod());
                 err.println("-> deleted " + pod);
             }
@@ -99,6 +102,13 @@ public final class AttendedRun {
         } finally {
             backend.close();
         }
+    }
+
+    /** How long the delete may take: the pod's grace period, and some time for the removal's calls. */
+    private static Duration stopGrace(RetrievedPodData request) {
+        Long seconds = request.pod().getSpec() == null ? null
+                : request.pod().getSpec().getTerminationGracePeriodSeconds();
+        return Duration.ofSeconds(seconds == null ? DEFAULT_GRACE_SECONDS : Math.max(0, seconds)).plus(STOP_MARGIN);
     }
 
     private static String outcome(RunResult result) {

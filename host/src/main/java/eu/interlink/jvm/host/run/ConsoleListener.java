@@ -3,12 +3,15 @@ package eu.interlink.jvm.host.run;
 import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.PodStatus;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Tells a run on the console: each container's log line on {@code logs} as {@code name | line}, and on
- * {@code progress} each change of a container's state as {@code -> name: state}, so that the logs can be piped on
- * their own.
+ * {@code progress} each change of a container's state as {@code -> name: state} (one line for the containers that
+ * changed alike), so that the logs can be piped on their own.
  */
 public final class ConsoleListener implements RunListener {
 
@@ -29,7 +32,10 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void statusChanged(PodStatus status) {
         Map<String, String> now = ContainerLines.of(status);
-        ContainerLines.changes(told, now).forEach((name, line) -> progress.println("-> " + name + ": " + line));
+        Map<String, List<String>> namesByLine = new LinkedHashMap<>();
+        ContainerLines.changes(told, now).forEach((name, line) ->
+                namesByLine.computeIfAbsent(line, key -> new ArrayList<>()).add(name));
+        namesByLine.forEach((line, names) -> progress.println("-> " + String.join(", ", names) + ": " + line));
         told = now;
     }
 

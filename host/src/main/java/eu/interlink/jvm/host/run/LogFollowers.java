@@ -41,6 +41,7 @@ final class LogFollowers implements AutoCloseable {
     });
     private final Set<String> followedRuns = ConcurrentHashMap.newKeySet();
     private final List<Future<?>> follows = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     LogFollowers(PodBackend backend, Pod pod, RunListener listener) {
         this.backend = backend;
@@ -71,6 +72,7 @@ final class LogFollowers implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         threads.shutdownNow();
     }
 
@@ -81,7 +83,9 @@ final class LogFollowers implements AutoCloseable {
         try (LineSplitter lines = new LineSplitter(line -> listener.logLine(container, line))) {
             backend.logs(request, lines);
         } catch (IOException | RuntimeException e) {
-            listener.logFailed(container, e.getMessage());
+            if (!closed) {
+                listener.logFailed(container, e.getMessage());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package eu.interlink.jvm.host.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LineSplitterTest {
 
     @Test
-    void splitsChunksAtLineEndsWhereverTheChunksBreak() {
+    void splitsChunksAtLineEndsWhereverTheChunksBreak() throws IOException {
         List<String> lines = new ArrayList<>();
         try (LineSplitter splitter = new LineSplitter(lines::add)) {
             byte[] text = "first\r\nsecö".getBytes(StandardCharsets.UTF_8);
