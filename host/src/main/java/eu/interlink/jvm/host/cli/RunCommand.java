@@ -85,16 +85,18 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be 0 or more seconds");
         }
         context.logLevels().apply(verbose ? Verbosity.NORMAL : Verbosity.ERRORS_ONLY);
+        PodBackend remote = plugin.given() ? plugin.connect() : null;
         RetrievedPodData request;
         try {
             request = CreateRequests.of(new ManifestReader().read(manifest));
         } catch (ManifestException e) {
+            if (remote != null) {
+                remote.close();
+            }
             return failed(e.getMessage());
         }
-        PodBackend backend;
-        if (plugin.given()) {
-            backend = plugin.connect();
-        } else {
+        PodBackend backend = remote;
+        if (backend == null) {
             try {
                 backend = EmbeddedRuntimes.open(context, Optional.ofNullable(configPath),
                         Optional.ofNullable(dataFolder), keep);

@@ -8,7 +8,7 @@ public final class UsageException extends RuntimeException {
     /** How to call the plugin, in one line. */
     public static final String USAGE =
             "usage: java -jar interlink-docker-plugin.jar [serve] [-interlinkconfigpath PATH] [-verbose] [-errorsonly]"
-                    + " | doctor [--config PATH] | help";
+                    + " | doctor [--config PATH] | run MANIFEST [--url URL] | conformance --url URL | help [COMMAND]";
 
     private final boolean helpRequested;
 

@@ -74,4 +74,38 @@ class PluginCommandsTest {
         assertThat(commands().parse("doctor", "--help").subcommand().isUsageHelpRequested()).isTrue();
         assertThat(commands().execute("doctor", "--help")).isZero();
     }
+
+    @Test
+    void run_takes_a_manifest_and_its_options() {
+        ParseResult run = commands().parse("run", "pod.yaml", "--url", "unix:///run/plugin.sock", "--keep",
+                "--timeout", "90").subcommand();
+
+        assertThat(run.commandSpec().name()).isEqualTo("run");
+        assertThat(run.matchedPositionalValue(0, (Path) null)).isEqualTo(Path.of("pod.yaml"));
+        assertThat(run.matchedOptionValue("--url", "")).isEqualTo("unix:///run/plugin.sock");
+        assertThat(run.matchedOptionValue("--keep", false)).isTrue();
+        assertThat(run.matchedOptionValue("--timeout", 0L)).isEqualTo(90L);
+    }
+
+    @Test
+    void run_refuses_usage_errors_before_reading_anything() {
+        assertThat(commands().execute("run")).as("no manifest").isEqualTo(2);
+        assertThat(commands().execute("run", "pod.yaml", "--url", "http://127.0.0.1:4000", "--config", "x.yaml"))
+                .as("--config with --url").isEqualTo(2);
+        assertThat(commands().execute("run", "pod.yaml", "--timeout", "-1")).as("a negative timeout").isEqualTo(2);
+        assertThat(commands().execute("run", "pod.yaml", "--url", "ftp://host")).as("a URL of no plugin").isEqualTo(2);
+    }
+
+    @Test
+    void run_of_a_missing_manifest_fails_as_a_run_that_could_not_happen() {
+        assertThat(commands().execute("run", pluginFolder.resolve("missing.yaml").toString())).isEqualTo(125);
+    }
+
+    @Test
+    void conformance_needs_a_url_and_known_cases() {
+        assertThat(commands().execute("conformance")).isEqualTo(2);
+        assertThat(commands().execute("conformance", "--url", "http://127.0.0.1:1", "--case", "no-such-case"))
+                .isEqualTo(2);
+        assertThat(commands().execute("conformance", "--list")).isZero();
+    }
 }
