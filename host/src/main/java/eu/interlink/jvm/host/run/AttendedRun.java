@@ -91,7 +91,7 @@ public final class AttendedRun {
     private void finish(RetrievedPodData request, String pod, boolean ended) {
         try {
             if (keep && ended) {
-                err.println("-> kept " + pod);
+                err.println("-> kept " + pod + " on " + backend.description());
             } else {
                 err.println("-> deleting " + pod);
                 backend.delete(request.pod());
