@@ -1,15 +1,12 @@
 package eu.interlink.jvm.itests;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -35,10 +32,10 @@ class DoctorIT {
                 "Host", Map.of("PluginsFolder", plugins.toString()),
                 "Docker", Map.of("DindImage", "interlink-jvm/dind:local")));
 
-        Doctor doctor = runDoctor(Map.of(), "doctor", "--config", config.toString());
+        JarCommand.Outcome doctor = runDoctor(Map.of(), "doctor", "--config", config.toString());
 
-        assertThat(doctor.exitCode()).as(doctor.output()).isZero();
-        assertThat(doctor.output())
+        assertThat(doctor.exitCode()).as(doctor.both()).isZero();
+        assertThat(doctor.stdout())
                 .contains("[ OK ] Configuration: " + config + " is valid\n")
                 .contains("[ OK ] Plugins folder: 1 plugin jars in " + plugins + "\n")
                 .contains("[ OK ] Accelerators " + FakeAccelerator.RESOURCE + ": 2 devices: fake0 (Fake accelerator)")
@@ -61,10 +58,10 @@ class DoctorIT {
     void aConfigurationThatIsNotYamlFailsWithItsFix() throws IOException, InterruptedException {
         Path config = Files.writeString(workDir.resolve("InterLinkConfig.yaml"), "SidecarPort: [4000\n");
 
-        Doctor doctor = runDoctor(Map.of(), "doctor", "-interlinkconfigpath", config.toString());
+        JarCommand.Outcome doctor = runDoctor(Map.of(), "doctor", "-interlinkconfigpath", config.toString());
 
-        assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
-        assertThat(doctor.output())
+        assertThat(doctor.exitCode()).as(doctor.both()).isEqualTo(1);
+        assertThat(doctor.stdout())
                 .startsWith("[FAIL] Configuration: " + config + ": not valid YAML")
                 .contains(" — fix: correct the file, or point -interlinkconfigpath or INTERLINKCONFIGPATH at a valid one\n")
                 .containsPattern("Verdict: NOT READY, 1 failed.*\n$");
@@ -78,10 +75,10 @@ class DoctorIT {
         Path config = writeConfig(Map.of("SidecarPort", 0, "DataRootFolder", dataRoot.toString()));
         String noEngine = "unix://" + workDir.resolve("no-engine.sock");
 
-        Doctor doctor = runDoctor(Map.of("DOCKER_HOST", noEngine), "doctor", "--config", config.toString());
+        JarCommand.Outcome doctor = runDoctor(Map.of("DOCKER_HOST", noEngine), "doctor", "--config", config.toString());
 
-        assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
-        assertThat(doctor.output())
+        assertThat(doctor.exitCode()).as(doctor.both()).isEqualTo(1);
+        assertThat(doctor.stdout())
                 .contains("[ OK ] Configuration: " + config + " is valid\n")
                 .containsPattern("\\[FAIL] Data folder: " + dataRoot + " cannot be written: .* — fix: set"
                         + " DataRootFolder to a folder the plugin's user can write")
@@ -95,26 +92,8 @@ class DoctorIT {
         return Files.writeString(workDir.resolve("InterLinkConfig.yaml"), new Yaml().dump(config));
     }
 
-    private Doctor runDoctor(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path output = workDir.resolve("doctor.out");
-        List<String> command = new ArrayList<>(List.of(java, "-jar",
-                PluginProcess.builtJar("plugin.jar", "../host/target/interlink-docker-plugin.jar").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(output.toFile())
-                .redirectError(workDir.resolve("doctor.err").toFile());
-        builder.environment().remove("INTERLINKCONFIGPATH");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new IllegalStateException("doctor did not finish within 3 minutes:\n" + Files.readString(output, UTF_8));
-        }
-        return new Doctor(process.exitValue(), Files.readString(output, UTF_8));
-    }
-
-    /** What {@code doctor} printed to stdout, and its exit code. */
-    private record Doctor(int exitCode, String output) {
+    private JarCommand.Outcome runDoctor(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return JarCommand.run(workDir, environment, Duration.ofMinutes(3), args);
     }
 }

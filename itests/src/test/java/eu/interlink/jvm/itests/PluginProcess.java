@@ -119,15 +119,24 @@ final class PluginProcess implements AutoCloseable {
         return jar.toAbsolutePath();
     }
 
+    /** The runnable plugin jar the build made. */
+    static Path pluginJar() {
+        return builtJar("plugin.jar", "../host/target/interlink-docker-plugin.jar");
+    }
+
+    /** The {@code java} launcher of the JVM that runs the tests. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
     private static List<String> command(List<Path> extraJars) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String pluginJar = builtJar("plugin.jar", "../host/target/interlink-docker-plugin.jar").toString();
+        String pluginJar = pluginJar().toString();
         if (extraJars.isEmpty()) {
-            return List.of(java, "-jar", pluginJar);
+            return List.of(java(), "-jar", pluginJar);
         }
         List<String> classpath = new ArrayList<>(List.of(pluginJar));
         extraJars.forEach(jar -> classpath.add(jar.toAbsolutePath().toString()));
-        return List.of(java, "-cp", String.join(File.pathSeparator, classpath), MAIN_CLASS);
+        return List.of(java(), "-cp", String.join(File.pathSeparator, classpath), MAIN_CLASS);
     }
 
     private static String read(Path file) {
