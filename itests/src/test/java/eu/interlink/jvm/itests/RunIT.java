@@ -137,6 +137,9 @@ class RunIT {
 
     @Test
     void ctrlCStopsARunningPodAndDeletesIt() throws IOException, InterruptedException {
+        assertThat(sigintIgnored()).as("SIGINT is ignored in this test's JVM (Maven was started as a background"
+                + " job of a shell without job control), so the run it starts cannot see it either: run Maven in"
+                + " the foreground, or after `set -m`").isFalse();
         Path manifest = manifest("ticker.yaml", """
                 apiVersion: v1
                 kind: Pod
@@ -233,5 +236,13 @@ class RunIT {
     private static void assertNothingLeftOf(HostEngine engine, Path dataRoot) {
         assertThat(engine.containersOfDataRoot(dataRoot)).as("containers left").isEmpty();
         assertThat(engine.volumesOfDataRoot(dataRoot)).as("volumes left").isEmpty();
+    }
+
+    /** Whether this process ignores SIGINT, which its children then inherit: bit 2 of SigIgn in /proc/self/status. */
+    private static boolean sigintIgnored() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> Long.parseLong(line.substring("SigIgn:".length()).trim(), 16))
+                .anyMatch(mask -> (mask & (1L << 1)) != 0);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -21,11 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
- * Follows the log of each container run of a pod once it has started, each on a thread of its own, and hands its
- * lines to the listener. Owns its threads: {@link #close} stops them.
+ * Follows the log of each container run of a pod once it has started, on threads of its own, and hands its lines to
+ * the listener. Owns its threads: {@link #close} stops them.
  */
 final class LogFollowers implements AutoCloseable {
 
@@ -41,6 +41,8 @@ final class LogFollowers implements AutoCloseable {
     });
     private final Set<String> followedRuns = ConcurrentHashMap.newKeySet();
     private final List<Future<?>> follows = new CopyOnWriteArrayList<>();
+    /** Ends when the logs of the init containers seen so far have been followed, one after the other. */
+    private CompletableFuture<Void> initLogs = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
     LogFollowers(PodBackend backend, Pod pod, RunListener listener) {
@@ -49,12 +51,23 @@ final class LogFollowers implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Starts following each container run that has started since the last call. */
+    /**
+     * Starts following each container run that has started since the last call. The init containers' logs are told
+     * one after the other, and the regular containers' after them, as they ran, even when one status shows them all
+     * started.
+     */
     void followStarted(PodStatus status) {
-        Stream.concat(status.initContainers().stream(), status.containers().stream())
-                .filter(LogFollowers::started)
-                .filter(container -> followedRuns.add(container.getName() + "#" + container.getRestartCount()))
-                .forEach(container -> follows.add(threads.submit(() -> follow(container.getName()))));
+        for (ContainerStatus init : status.initContainers()) {
+            if (startedAndNew(init)) {
+                initLogs = initLogs.thenRunAsync(() -> follow(init.getName()), threads);
+                follows.add(initLogs);
+            }
+        }
+        for (ContainerStatus container : status.containers()) {
+            if (startedAndNew(container)) {
+                follows.add(initLogs.thenRunAsync(() -> follow(container.getName()), threads));
+            }
+        }
     }
 
     /** Waits until every log followed so far has ended, at most {@code limit}; the rest are cut off by close. */
@@ -87,6 +100,10 @@ final class LogFollowers implements AutoCloseable {
                 listener.logFailed(container, e.getMessage());
             }
         }
+    }
+
+    private boolean startedAndNew(ContainerStatus container) {
+        return started(container) && followedRuns.add(container.getName() + "#" + container.getRestartCount());
     }
 
     /** Running, ended, or running but not yet ready (which interLink plugins report as waiting). */

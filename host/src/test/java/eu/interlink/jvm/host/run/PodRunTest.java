@@ -89,6 +89,22 @@ class PodRunTest {
     }
 
     @Test
+    void tellsTheInitContainersLogsBeforeTheRegularContainersEvenWhenOneStatusShowsThemAllStarted()
+            throws InterruptedException {
+        ScriptedBackend backend = new ScriptedBackend(List.of(
+                status(List.of(terminated("first", 0), terminated("second", 0)), running("main")),
+                status(List.of(terminated("first", 0), terminated("second", 0)), terminated("main", 0))));
+        backend.logs.put("first", "one\n");
+        backend.logs.put("second", "two\n");
+        backend.logs.put("main", "three\n");
+
+        new PodRun(backend, listener, POLL).run(new RetrievedPodData(pod(), List.of()), Duration.ofSeconds(10));
+
+        assertThat(told).filteredOn(line -> line.contains(" | ")).containsExactly(
+                "first | one", "second | two", "main | three");
+    }
+
+    @Test
     void answersTheFirstFailedContainersExitCodeInitContainersFirst() throws InterruptedException {
         ScriptedBackend backend = new ScriptedBackend(List.of(
                 status(List.of(terminated("setup", 5)), terminated("main", 1))));
