@@ -4,12 +4,14 @@ import eu.interlink.jvm.api.wire.RetrievedContainer;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds the body of {@code POST /create} that interLink's virtual kubelet would send for a manifest's pod.
@@ -20,7 +22,9 @@ import java.util.Map;
  * {@code secret}, and the {@code configMap} and {@code secret} sources of {@code projected} volumes) and, unlike the
  * virtual kubelet (which sends them only when it resolves {@code valueFrom} itself), those its
  * {@code env[].valueFrom} names with {@code configMapKeyRef} or {@code secretKeyRef}, so that a plugin can resolve
- * them. Each projected volume it mounts comes as a synthetic ConfigMap named after the volume (see
+ * them. The Secrets of the pod's {@code imagePullSecrets} that the manifest defines go with every container, for the
+ * plugin to pull its images with (one the manifest does not define is left out, as kubelet pulls without a secret it
+ * cannot find). Each projected volume it mounts comes as a synthetic ConfigMap named after the volume (see
  * {@link ProjectedVolumeMap}; {@code serviceAccountToken} sources are left out, there being no cluster).
  * {@code emptyDirs} is empty, as since interLink 0.4.
  */
@@ -52,6 +56,10 @@ public final class CreateRequests {
                 case CONFIG_MAP -> manifest.configMap(use.name()).ifPresent(found -> configMaps.put(use.name(), found));
                 case SECRET -> manifest.secret(use.name()).ifPresent(found -> secrets.put(use.name(), found));
             }
+        }
+        for (LocalObjectReference pullSecret : Objects.requireNonNullElse(pod.getSpec().getImagePullSecrets(),
+                List.<LocalObjectReference>of())) {
+            manifest.secret(pullSecret.getName()).ifPresent(found -> secrets.put(pullSecret.getName(), found));
         }
         List<ConfigMap> projected = PodSpecs.mountedVolumes(pod.getSpec(), container).stream()
                 .filter(volume -> volume.getProjected() != null)

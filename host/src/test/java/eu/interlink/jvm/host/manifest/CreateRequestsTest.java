@@ -88,6 +88,24 @@ class CreateRequestsTest {
     }
 
     @Test
+    void sends_the_image_pull_secrets_the_manifest_defines_with_every_container() {
+        RetrievedPodData request = CreateRequests.of(manifest("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  imagePullSecrets: [{name: creds}, {name: not-in-the-manifest}]
+                  initContainers:
+                    - {name: setup, image: registry.example/setup}
+                  containers:
+                    - {name: main, image: registry.example/app}
+                """));
+
+        assertThat(request.container()).allSatisfy(container ->
+                assertThat(names(container.secrets())).containsExactly("creds"));
+    }
+
+    @Test
     void flattens_env_from_into_env_sorted_prefixed_and_overridden_by_later_entries() {
         RetrievedPodData request = CreateRequests.of(manifest("""
                 apiVersion: v1
