@@ -48,10 +48,13 @@ final class ConformanceCommand implements Callable<Integer> {
             ConformanceSuite.caseSummaries().forEach(System.out::println);
             return 0;
         }
+        try {
+            ConformanceSuite.requireKnown(cases);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--case: " + e.getMessage());
+        }
         try (PluginClient client = plugin.connect()) {
             return new ConformanceSuite(client, image, System.out).run(cases) == 0 ? 0 : 1;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

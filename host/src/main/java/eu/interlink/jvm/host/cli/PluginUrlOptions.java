@@ -2,6 +2,7 @@ package eu.interlink.jvm.host.cli;
 
 import eu.interlink.jvm.host.client.PluginAddress;
 import eu.interlink.jvm.host.client.PluginClient;
+import eu.interlink.jvm.host.config.FileProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class PluginUrlOptions {
         try {
             token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new ParameterException(command.commandLine(), "--token-file " + tokenFile + " cannot be read: " + e);
+            throw new ParameterException(command.commandLine(), "--token-file " + tokenFile + ": " + FileProblem.describe(e));
         }
         if (token.isEmpty()) {
             throw new ParameterException(command.commandLine(), "--token-file " + tokenFile + " is empty");

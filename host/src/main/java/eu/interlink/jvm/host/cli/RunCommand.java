@@ -63,9 +63,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    /** As good as none: a deadline this far away never comes. */
-    private static final Duration NO_TIMEOUT = Duration.ofDays(36_500);
-
     @Spec
     private CommandSpec spec;
 
@@ -99,12 +96,13 @@ final class RunCommand implements Callable<Integer> {
         if (backend == null) {
             try {
                 backend = EmbeddedRuntimes.open(context, Optional.ofNullable(configPath),
-                        Optional.ofNullable(dataFolder), keep);
+                        Optional.ofNullable(dataFolder));
             } catch (IOException | RuntimeException e) {
                 return failed("the runtime cannot open: " + e.getMessage());
             }
         }
-        Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : NO_TIMEOUT;
+        Optional<Duration> timeout = timeoutSeconds > 0 ? Optional.of(Duration.ofSeconds(timeoutSeconds))
+                : Optional.empty();
         return new AttendedRun(backend, System.out, System.err, keep).run(request, timeout);
     }
 

@@ -50,13 +50,19 @@ final class CaseRun {
         return recording.observations();
     }
 
-    /** The lines of the container's log as they were followed while it ran. */
+    /** The lines of the container's log as they were followed while it ran; fails when it could not be followed. */
     List<String> followedLines(String container) {
         List<String> lines = recording.lines(container);
-        if (lines.isEmpty() && !recording.logFailures().isEmpty()) {
-            throw new CaseFailure("logs could not be followed: " + recording.logFailures());
+        List<String> failures = recording.logFailures(container);
+        if (lines.isEmpty() && !failures.isEmpty()) {
+            throw new CaseFailure("the log of " + container + " could not be followed: " + failures);
         }
         return lines;
+    }
+
+    /** The lines of the container's log that were followed, none when it could not be followed. */
+    List<String> linesSeen(String container) {
+        return recording.lines(container);
     }
 
     /** The last status of a regular container. */

@@ -88,7 +88,7 @@ final class ConformanceCases {
         Expect.equal(run.result().exitCode(), 5, "the pod's exit code (its first failed container's)");
         Expect.that(run.observations().stream().noneMatch(seen -> CaseRun.running(seen.status(), MAIN)),
                 "the main container ran although its init container failed");
-        Expect.that(!run.followedLines(MAIN).contains("main ran"),
+        Expect.that(!run.linesSeen(MAIN).contains("main ran"),
                 "the main container ran although its init container failed");
     }
 

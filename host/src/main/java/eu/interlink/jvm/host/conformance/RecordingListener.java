@@ -4,31 +4,37 @@ import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.host.run.RunListener;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what a run tells: each status with the time it was seen, each container's followed log lines, log failures. */
+/** Keeps what a run tells: each status with the time it was seen, each container's followed log lines, failures. */
 final class RecordingListener implements RunListener {
 
     /** A status, and when it was seen. */
     record Observation(Instant at, PodStatus status) {
     }
 
+    private volatile CreateResponse created;
     private final List<Observation> observations = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
-    private final List<String> logFailures = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> logFailures = new ConcurrentHashMap<>();
+    private final List<String> statusFailures = new CopyOnWriteArrayList<>();
 
     @Override
     public void created(CreateResponse response) {
-        // Nothing to keep: the run's result holds all a case checks.
+        created = response;
     }
 
     @Override
     public void statusChanged(PodStatus status) {
         observations.add(new Observation(Instant.now(), status));
+    }
+
+    @Override
+    public void statusFailed(String message) {
+        statusFailures.add(message);
     }
 
     @Override
@@ -38,7 +44,12 @@ final class RecordingListener implements RunListener {
 
     @Override
     public void logFailed(String container, String message) {
-        logFailures.add(container + ": " + message);
+        logFailures.computeIfAbsent(container, name -> new CopyOnWriteArrayList<>()).add(message);
+    }
+
+    /** The create's answer; null until then. */
+    CreateResponse created() {
+        return created;
     }
 
     List<Observation> observations() {
@@ -49,7 +60,13 @@ final class RecordingListener implements RunListener {
         return List.copyOf(lines.getOrDefault(container, List.of()));
     }
 
-    List<String> logFailures() {
-        return new ArrayList<>(logFailures);
+    /** Why the container's log could not be followed, each time it could not. */
+    List<String> logFailures(String container) {
+        return List.copyOf(logFailures.getOrDefault(container, List.of()));
+    }
+
+    /** Why status requests failed, each reason once per streak of failures. */
+    List<String> statusFailures() {
+        return List.copyOf(statusFailures);
     }
 }

@@ -40,6 +40,11 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
+    public void statusFailed(String message) {
+        progress.println("-> the status cannot be read, asking again: " + message);
+    }
+
+    @Override
     public void logLine(String container, String line) {
         synchronized (logs) {
             logs.println(container + " | " + line);

@@ -9,22 +9,36 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Runs pods on a runtime in this process, with no HTTP in between; closing it closes the runtime and then {@code after}. */
+/**
+ * Runs pods on a runtime in this process, with no HTTP in between; closing it closes the runtime, which waits for the
+ * removals under way, and then cleans up after it.
+ */
 public final class EmbeddedBackend implements PodBackend {
 
     private final PodRuntime runtime;
     private final String description;
-    private final AutoCloseable after;
+    private final Cleanup cleanup;
+    private volatile boolean deleted;
+
+    /** What is left to do once the runtime is closed, such as closing the plugin jars it was loaded from. */
+    @FunctionalInterface
+    public interface Cleanup {
+        /**
+         * @param podsDeleted whether a pod was deleted, so that nothing of the pods should be left
+         * @throws Exception when it cannot be done; its message says what is left, and where
+         */
+        void afterClose(boolean podsDeleted) throws Exception;
+    }
 
     /**
      * @param runtime     the open runtime, which this backend now owns
      * @param description what the pods run on, for messages
-     * @param after       what to close once the runtime is closed, such as the plugin jars it was loaded from
+     * @param cleanup     what to do once the runtime is closed
      */
-    public EmbeddedBackend(PodRuntime runtime, String description, AutoCloseable after) {
+    public EmbeddedBackend(PodRuntime runtime, String description, Cleanup cleanup) {
         this.runtime = runtime;
         this.description = description;
-        this.after = after;
+        this.cleanup = cleanup;
     }
 
     @Override
@@ -44,6 +58,7 @@ public final class EmbeddedBackend implements PodBackend {
 
     @Override
     public void delete(Pod pod) {
+        deleted = true;
         runtime.delete(pod);
     }
 
@@ -58,9 +73,9 @@ public final class EmbeddedBackend implements PodBackend {
             runtime.close();
         } finally {
             try {
-                after.close();
+                cleanup.afterClose(deleted);
             } catch (Exception e) {
-                throw new IllegalStateException("cannot close " + after + ": " + e.getMessage(), e);
+                throw new IllegalStateException(e.getMessage(), e);
             }
         }
     }

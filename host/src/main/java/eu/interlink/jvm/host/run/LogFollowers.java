@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +26,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Follows the log of each container run of a pod once it has started, on threads of its own, and hands its lines to
- * the listener. Owns its threads: {@link #close} stops them.
+ * Follows the log of each run of a pod's containers once it has started, on threads of its own, and hands its lines to
+ * the listener. The logs are told in the order the runs ran: the init containers' one after the other, then each
+ * regular container's runs one after the other; a run that ended before it was seen running (a container that
+ * restarts quickly) is read once it has ended, as the latest log while its container waits to start again, else as
+ * the previous one. Owns its threads: {@link #close} stops them.
  */
 final class LogFollowers implements AutoCloseable {
 
     private static final LogOptions FOLLOW = new LogOptions(0, 0, false, true, false, 0, null);
+    private static final LogOptions PREVIOUS = new LogOptions(0, 0, false, false, true, 0, null);
+    private static final LogOptions LATEST = LogOptions.DEFAULTS;
 
     private final PodBackend backend;
     private final Pod pod;
@@ -39,10 +46,12 @@ final class LogFollowers implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Set<String> followedRuns = ConcurrentHashMap.newKeySet();
+    private final Set<String> toldRuns = ConcurrentHashMap.newKeySet();
     private final List<Future<?>> follows = new CopyOnWriteArrayList<>();
-    /** Ends when the logs of the init containers seen so far have been followed, one after the other. */
+    /** Ends once the logs of the init containers seen so far have been told. */
     private CompletableFuture<Void> initLogs = CompletableFuture.completedFuture(null);
+    /** For each regular container, ends once the logs of its runs seen so far have been told. */
+    private final Map<String, CompletableFuture<Void>> containerLogs = new HashMap<>();
     private volatile boolean closed;
 
     LogFollowers(PodBackend backend, Pod pod, RunListener listener) {
@@ -51,23 +60,10 @@ final class LogFollowers implements AutoCloseable {
         this.listener = listener;
     }
 
-    /**
-     * Starts following each container run that has started since the last call. The init containers' logs are told
-     * one after the other, and the regular containers' after them, as they ran, even when one status shows them all
-     * started.
-     */
+    /** Starts telling the log of each run that has started, or ended, since the last call. */
     void followStarted(PodStatus status) {
-        for (ContainerStatus init : status.initContainers()) {
-            if (startedAndNew(init)) {
-                initLogs = initLogs.thenRunAsync(() -> follow(init.getName()), threads);
-                follows.add(initLogs);
-            }
-        }
-        for (ContainerStatus container : status.containers()) {
-            if (startedAndNew(container)) {
-                follows.add(initLogs.thenRunAsync(() -> follow(container.getName()), threads));
-            }
-        }
+        status.initContainers().forEach(init -> tellNewRuns(init, true));
+        status.containers().forEach(container -> tellNewRuns(container, false));
     }
 
     /** Waits until every log followed so far has ended, at most {@code limit}; the rest are cut off by close. */
@@ -89,10 +85,42 @@ final class LogFollowers implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private void follow(String container) {
+    private void tellNewRuns(ContainerStatus container, boolean init) {
+        ContainerState last = container.getLastState();
+        if (last != null && last.getTerminated() != null
+                && toldRuns.add(runKey(container, last.getTerminated().getContainerID(), -1))) {
+            // Until its container starts again, the run that ended is the latest, as kubelet counts them.
+            tell(container.getName(), init, started(container) ? PREVIOUS : LATEST);
+        }
+        if (started(container) && toldRuns.add(runKey(container, container.getContainerID(), 0))) {
+            tell(container.getName(), init, FOLLOW);
+        }
+    }
+
+    /** A run is known by its container id; by its container's name and restart count when the plugin gives none. */
+    private static String runKey(ContainerStatus container, String containerId, int restartOffset) {
+        if (containerId != null && !containerId.isEmpty()) {
+            return containerId;
+        }
+        int restarts = container.getRestartCount() == null ? 0 : container.getRestartCount();
+        return container.getName() + "#" + (restarts + restartOffset);
+    }
+
+    private void tell(String container, boolean init, LogOptions options) {
+        CompletableFuture<Void> after = init ? initLogs : containerLogs.getOrDefault(container, initLogs);
+        CompletableFuture<Void> told = after.thenRunAsync(() -> copy(container, options), threads);
+        if (init) {
+            initLogs = told;
+        } else {
+            containerLogs.put(container, told);
+        }
+        follows.add(told);
+    }
+
+    private void copy(String container, LogOptions options) {
         ObjectMeta metadata = pod.getMetadata();
         LogRequest request = new LogRequest(metadata.getNamespace(), metadata.getUid(), metadata.getName(), container,
-                FOLLOW);
+                options);
         try (LineSplitter lines = new LineSplitter(line -> listener.logLine(container, line))) {
             backend.logs(request, lines);
         } catch (IOException | RuntimeException e) {
@@ -100,10 +128,6 @@ final class LogFollowers implements AutoCloseable {
                 listener.logFailed(container, e.getMessage());
             }
         }
-    }
-
-    private boolean startedAndNew(ContainerStatus container) {
-        return started(container) && followedRuns.add(container.getName() + "#" + container.getRestartCount());
     }
 
     /** Running, ended, or running but not yet ready (which interLink plugins report as waiting). */

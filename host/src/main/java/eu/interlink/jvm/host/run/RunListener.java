@@ -12,6 +12,9 @@ public interface RunListener {
     /** The pod's status differs from the one told before; the first status is told too. */
     void statusChanged(PodStatus status);
 
+    /** A status request failed; it is asked again. Told once per reason, while the failures go on. */
+    void statusFailed(String message);
+
     /** One line of a container's log, without its line end. */
     void logLine(String container, String line);
 

@@ -13,7 +13,10 @@ import eu.interlink.jvm.api.wire.CreateResponse;
 import eu.interlink.jvm.api.wire.PodPhase;
 import eu.interlink.jvm.api.wire.PodStatus;
 import eu.interlink.jvm.api.wire.RetrievedPodData;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,11 @@ class PodRunTest {
         @Override
         public void statusChanged(PodStatus status) {
             told.add("status " + ContainerLines.of(status));
+        }
+
+        @Override
+        public void statusFailed(String message) {
+            told.add("status failed: " + message);
         }
 
         @Override
@@ -102,6 +110,45 @@ class PodRunTest {
 
         assertThat(told).filteredOn(line -> line.contains(" | ")).containsExactly(
                 "first | one", "second | two", "main | three");
+    }
+
+    @Test
+    void asksAgainWhenAStatusRequestFailsTellingTheFailureOnce() throws InterruptedException {
+        ScriptedBackend backend = new ScriptedBackend(Arrays.asList(
+                status(List.of(), running("main")), null, null,
+                status(List.of(), terminated("main", 0))));
+
+        RunResult result = new PodRun(backend, listener, POLL).run(new RetrievedPodData(pod(), List.of()),
+                Duration.ofSeconds(10));
+
+        assertThat(result.phase()).isEqualTo(PodPhase.SUCCEEDED);
+        assertThat(told).filteredOn(line -> line.startsWith("status failed"))
+                .containsExactly("status failed: " + ScriptedBackend.STATUS_FAILURE);
+    }
+
+    @Test
+    void readsTheLogOfARunThatEndedBeforeItWasSeenOnceAndKnowsTheJobId() throws InterruptedException {
+        ContainerStatus crashLooping = new ContainerStatusBuilder(
+                waiting("main", "CrashLoopBackOff", "back-off 10s restarting failed container"))
+                .withRestartCount(1)
+                .withNewLastState().withNewTerminated().withExitCode(1).withContainerID("docker://first")
+                .endTerminated().endLastState()
+                .build();
+        ContainerStatus runningAgain = new ContainerStatusBuilder(running("main")).withContainerID("docker://second")
+                .withRestartCount(1).withLastState(crashLooping.getLastState()).build();
+        ScriptedBackend backend = new ScriptedBackend(List.of(status(List.of(), crashLooping),
+                status(List.of(), runningAgain), status(List.of(), new ContainerStatusBuilder(terminated("main", 0))
+                        .withContainerID("docker://second").withRestartCount(1).build())));
+        backend.logs.put("main", "the first run's line\n");
+        PodRun podRun = new PodRun(backend, listener, POLL);
+
+        podRun.run(new RetrievedPodData(pod(), List.of()), Duration.ofSeconds(10));
+
+        assertThat(backend.logRequests).as("the first run's log while it is the latest, then the second run's")
+                .extracting(request -> request.options().previous() + "/" + request.options().follow())
+                .containsExactly("false/false", "false/true");
+        assertThat(told).contains("main | the first run's line");
+        assertThat(podRun.knownPod().getMetadata().getAnnotations()).containsEntry("JobID", "job-1");
     }
 
     @Test

@@ -19,9 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link PodBackend} test double that isolates the run logic: it answers a scripted sequence of statuses (the last
- * one again and again) and a fixed log per container, and records what it is asked.
+ * one again and again; a null one fails with {@link #STATUS_FAILURE}) and a fixed log per container, and records what
+ * it is asked.
  */
 final class ScriptedBackend implements PodBackend {
+
+    static final String STATUS_FAILURE = "GET /status answered 500: the plugin is restarting";
 
     final List<Pod> statusRequests = new CopyOnWriteArrayList<>();
     final List<LogRequest> logRequests = new CopyOnWriteArrayList<>();
@@ -45,6 +48,9 @@ final class ScriptedBackend implements PodBackend {
         statusRequests.add(pod);
         PodStatus status = script.get(Math.min(next, script.size() - 1));
         next++;
+        if (status == null) {
+            throw new IllegalStateException(STATUS_FAILURE);
+        }
         return status;
     }
 

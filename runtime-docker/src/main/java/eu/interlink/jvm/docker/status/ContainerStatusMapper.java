@@ -152,12 +152,14 @@ public final class ContainerStatusMapper {
         };
     }
 
+    /** A run that has ended, as the last state: named by its container id, as kubelet names it. */
     private static ContainerState ended(ContainerSnapshot docker) {
-        if (docker.startFailed()) {
-            return terminated(docker.exitStatus(), "StartError", docker.error(), null, docker.finishedAt());
-        }
-        return terminated(docker.exitCode(), terminationReason(docker), message(docker), docker.startedAt(),
-                docker.finishedAt());
+        ContainerState state = docker.startFailed()
+                ? terminated(docker.exitStatus(), "StartError", docker.error(), null, docker.finishedAt())
+                : terminated(docker.exitCode(), terminationReason(docker), message(docker), docker.startedAt(),
+                        docker.finishedAt());
+        state.getTerminated().setContainerID("docker://" + docker.containerId());
+        return state;
     }
 
     /** Docker's error and the run's termination message, joined as kubelet joins them. */
