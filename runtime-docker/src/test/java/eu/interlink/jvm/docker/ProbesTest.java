@@ -54,6 +54,27 @@ class ProbesTest {
     }
 
     @Test
+    void noStatusShowsAContainerWithAReadinessProbeRunningBetweenItsStartAndItsFirstPassingProbe()
+            throws InterruptedException {
+        Pod pod = pod("no-early-running", new ContainerBuilder(shell("main", "sleep 2; touch /tmp/ready; sleep 3600"))
+                .withReadinessProbe(everySecond(exec("cat", "/tmp/ready"))).build());
+        shared.fixture().create(pod);
+
+        // Status reads cost no Docker call: read as often as can be, to catch the moment the container starts.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        ContainerStatus main = main(shared.fixture().runtime.status(pod));
+        while (main.getState().getRunning() == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1);
+            main = main(shared.fixture().runtime.status(pod));
+        }
+
+        assertThat(main.getState().getRunning()).as("seen running within a minute").isNotNull();
+        assertThat(Duration.between(Instant.parse(main.getState().getRunning().getStartedAt()), Instant.now()))
+                .as("first seen running only once its probe passed").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        shared.fixture().runtime.delete(pod);
+    }
+
+    @Test
     void httpGetAndTcpSocketProbesReachThePodsIpAndAnHttpGetAnswered404IsNotReady() {
         Pod pod = pod("web", new ContainerBuilder(httpd("web", 8080))
                         .addNewPort().withName("http").withContainerPort(8080).endPort()

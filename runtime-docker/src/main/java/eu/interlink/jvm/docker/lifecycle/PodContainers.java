@@ -213,6 +213,7 @@ final class PodContainers {
     /** Starts the run's container, then runs its postStart hook and starts its probes, if it has them. */
     private void start(Container container, String containerId) {
         boolean started;
+        guard.starting(pod, container, containerId);
         try {
             runner.start(engine(), containerId);
             if (pod.deadlineExceeded() != null) {

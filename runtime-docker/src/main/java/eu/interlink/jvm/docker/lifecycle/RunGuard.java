@@ -63,12 +63,22 @@ public final class RunGuard {
     }
 
     /**
+     * Marks a run that has a postStart hook or probes as not ready before its container starts: a status read between
+     * the start and {@link #started} must not show it running, which interLink's virtual kubelet takes for ready.
+     */
+    void starting(PodRecord pod, Container container, String containerId) {
+        Optional<LifecycleHandler> postStart = postStartOf(container);
+        if (guarded(container, postStart)) {
+            pod.guarded(containerId, initialHealth(container, postStart.isPresent()));
+        }
+    }
+
+    /**
      * Runs the postStart hook of a run that has just started, if it has one, then starts its probes; returns once the
      * hook has ended.
      */
     void started(PodRecord pod, Sandbox sandbox, Container container, String containerId) {
-        guard(pod, sandbox, container, containerId, Optional.ofNullable(container.getLifecycle())
-                .map(lifecycle -> lifecycle.getPostStart()));
+        guard(pod, sandbox, container, containerId, postStartOf(container));
     }
 
     /**
@@ -81,8 +91,7 @@ public final class RunGuard {
 
     private void guard(PodRecord pod, Sandbox sandbox, Container container, String containerId,
             Optional<LifecycleHandler> postStart) {
-        if (postStart.isEmpty() && container.getStartupProbe() == null && container.getLivenessProbe() == null
-                && container.getReadinessProbe() == null) {
+        if (!guarded(container, postStart)) {
             return;
         }
         CheckTarget target = new CheckTarget(sandbox.engine(), containerId, sandbox.ip(), container.getPorts());
@@ -101,6 +110,15 @@ public final class RunGuard {
     }
 
     /** A run is started at once unless a postStart hook or a startup probe is to pass first; it is not ready yet. */
+    private static Optional<LifecycleHandler> postStartOf(Container container) {
+        return Optional.ofNullable(container.getLifecycle()).map(lifecycle -> lifecycle.getPostStart());
+    }
+
+    private static boolean guarded(Container container, Optional<LifecycleHandler> postStart) {
+        return postStart.isPresent() || container.getStartupProbe() != null || container.getLivenessProbe() != null
+                || container.getReadinessProbe() != null;
+    }
+
     private static RunHealth initialHealth(Container container, boolean hasPostStart) {
         if (hasPostStart) {
             return RunHealth.starting(new Reason(PodRecord.CONTAINER_CREATING, "running its postStart hook"));
