@@ -82,19 +82,10 @@ public final class PluginClient implements PodBackend {
     }
 
     /**
-     * A client for the plugin at {@code address}. Nothing is sent yet: a plugin that does not answer is found by
-     * the first call.
+     * A client for the plugin at {@code address}. Nothing is sent yet: a plugin that does not answer is found by the
+     * first call.
      *
-     * @throws PluginCallException when the HTTP client cannot start
-     */
-    public static PluginClient connect(PluginAddress address) {
-        return connect(address, Optional.empty());
-    }
-
-    /**
-     * A client that presents {@code bearerToken} as {@code Authorization: Bearer}, for a plugin started with
-     * {@code AuthTokenFile}.
-     *
+     * @param bearerToken presented as {@code Authorization: Bearer}, for a plugin started with {@code AuthTokenFile}
      * @throws PluginCallException when the HTTP client cannot start
      */
     public static PluginClient connect(PluginAddress address, Optional<String> bearerToken) {

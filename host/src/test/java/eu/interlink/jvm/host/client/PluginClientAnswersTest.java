@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.Callback;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,10 +70,24 @@ class PluginClientAnswersTest {
     }
 
     @Test
+    void presents_a_bearer_token_when_given_one_and_none_otherwise() throws Exception {
+        start(FakePlugin.overTcp());
+        plugin.on("/delete", 200, "[]");
+        try (PluginClient withToken = PluginClient.connect(plugin.address(), Optional.of("s3cret-token"))) {
+            withToken.delete(pod());
+        }
+        client.delete(pod());
+
+        assertThat(plugin.received).extracting(r -> String.valueOf(r.headers().get(HttpHeader.AUTHORIZATION)))
+                .containsExactly("Bearer s3cret-token", "null");
+    }
+
+    @Test
     void accepts_a_trailing_slash_in_the_url() throws Exception {
         start(FakePlugin.overTcp());
         plugin.on("/create", 200, CREATED);
-        try (PluginClient slashed = PluginClient.connect(PluginAddress.parse(plugin.address() + "/"))) {
+        try (PluginClient slashed = PluginClient.connect(PluginAddress.parse(plugin.address() + "/"),
+                Optional.empty())) {
             assertThat(slashed.create(createRequest())).isEqualTo(new CreateResponse("uid-1", "job-1"));
         }
         assertThat(plugin.received).extracting(FakePlugin.Received::path).containsExactly("/create");
@@ -156,7 +171,7 @@ class PluginClientAnswersTest {
 
     private void start(FakePlugin fake) {
         plugin = fake;
-        client = PluginClient.connect(fake.address());
+        client = PluginClient.connect(fake.address(), Optional.empty());
     }
 
     private byte[] body(int index) {

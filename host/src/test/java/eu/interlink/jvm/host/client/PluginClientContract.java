@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ abstract class PluginClientContract {
     @BeforeEach
     void start() {
         host = PluginHost.start(TestSettings.listening(listen()), runtime, PluginMetrics.open());
-        client = PluginClient.connect(PluginAddress.parse(host.uri().toString()));
+        client = PluginClient.connect(PluginAddress.parse(host.uri().toString()), Optional.empty());
     }
 
     @AfterEach
@@ -188,7 +189,7 @@ abstract class PluginClientContract {
     @Test
     void says_clearly_when_no_plugin_answers() throws IOException {
         PluginAddress nowhere = nowhere();
-        try (PluginClient unanswered = PluginClient.connect(nowhere)) {
+        try (PluginClient unanswered = PluginClient.connect(nowhere, Optional.empty())) {
             assertThatThrownBy(() -> unanswered.delete(pod("uid-1")))
                     .isInstanceOfSatisfying(PluginCallException.class, e -> assertThat(e.status()).isEmpty())
                     .hasMessage("no plugin answers at " + nowhere + ": " + refusal());
