@@ -69,7 +69,11 @@ final class EmbeddedRuntimes {
             if (plugins != null) {
                 plugins.close();
             }
-            removeIfNothingLeft(folder);
+            try {
+                removeNewFolder.afterClose(true);
+            } catch (Exception cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
+            }
             throw e;
         }
     }
@@ -80,9 +84,10 @@ final class EmbeddedRuntimes {
         if (Files.isDirectory(sandboxes)) {
             try (Stream<Path> left = Files.list(sandboxes)) {
                 if (left.findAny().isPresent()) {
+                    String filter = "--filter label=" + DATA_ROOT_LABEL + "=" + folder;
                     throw new IOException("the pod's removal did not finish: its sandbox is left in " + folder
-                            + "; remove it with: docker rm -f -v $(docker ps -aq --filter label=" + DATA_ROOT_LABEL
-                            + "=" + folder + ")");
+                            + "; remove it with: docker rm -f -v $(docker ps -aq " + filter + ")"
+                            + " && docker volume rm $(docker volume ls -q " + filter + ")");
                 }
             }
         }

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * What every case's answers must be for interLink to read them (its wire contract): the create answers the pod's UID,
- * and each status lists every container of the spec, in order, with RFC 3339 or absent times ({@code ""} makes
- * interLink fail the whole status call).
+ * and each status lists every container of the spec once (in any order, as kubelet sorts them by name; an empty list
+ * makes the virtual kubelet take the pod for Succeeded) and the init containers in their order, with RFC 3339 or
+ * absent times ({@code ""} makes interLink fail the whole status call).
  */
 final class WireChecks {
 
@@ -27,12 +28,12 @@ final class WireChecks {
         Expect.that(created != null && uid.equals(created.podUid()), "the create answered PodUID "
                 + (created == null ? "nothing" : created.podUid()) + ", not the pod's uid " + uid
                 + ": the virtual kubelet would not record its JobID");
-        List<String> containers = names(pod.getSpec().getContainers());
+        List<String> containers = names(pod.getSpec().getContainers()).stream().sorted().toList();
         List<String> initContainers = names(pod.getSpec().getInitContainers());
         for (Observation observation : observations) {
             PodStatus status = observation.status();
-            Expect.equal(status.containers().stream().map(ContainerStatus::getName).toList(), containers,
-                    "the containers a status lists");
+            Expect.equal(status.containers().stream().map(ContainerStatus::getName).sorted().toList(), containers,
+                    "the containers a status lists, sorted");
             Expect.equal(status.initContainers().stream().map(ContainerStatus::getName).toList(), initContainers,
                     "the init containers a status lists");
             Stream.concat(status.initContainers().stream(), status.containers().stream())

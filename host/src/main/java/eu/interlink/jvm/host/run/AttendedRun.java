@@ -23,6 +23,8 @@ public final class AttendedRun {
     public static final int STOPPED = 130;
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** How long the status may keep failing before the run gives up: a plugin restarting should be waited for. */
+    private static final Duration STATUS_PATIENCE = Duration.ofMinutes(2);
     /** As good as none: a deadline this far away never comes. */
     private static final Duration NO_TIMEOUT = Duration.ofDays(36_500);
     /** Kubernetes' default grace period, for a pod that names none. */
@@ -61,7 +63,7 @@ public final class AttendedRun {
         if (timeout.isEmpty() && "Always".equals(request.pod().getSpec().getRestartPolicy())) {
             err.println("-> its restartPolicy is Always: it runs until Ctrl-C, or --timeout");
         }
-        PodRun podRun = new PodRun(backend, new ConsoleListener(out, err), POLL_INTERVAL);
+        PodRun podRun = new PodRun(backend, new ConsoleListener(out, err), POLL_INTERVAL, STATUS_PATIENCE);
         boolean ended = false;
         int status;
         try (InterruptOnStop stop = InterruptOnStop.install(stopGrace(request.pod().getSpec()))) {
@@ -92,19 +94,21 @@ public final class AttendedRun {
 
     /** Deletes the pod unless it is kept, then closes the backend; tells each failure without throwing. */
     private void finish(PodRun podRun, String pod, boolean kept) {
+        boolean deleted = false;
         try {
             if (kept) {
                 err.println("-> kept " + pod + " on " + backend.description());
             } else {
                 err.println("-> deleting " + pod);
                 backend.delete(podRun.knownPod());
+                deleted = true;
             }
         } catch (RuntimeException e) {
             err.println("-> cannot delete " + pod + ": " + e.getMessage());
         }
         try {
             backend.close();
-            if (!kept) {
+            if (deleted) {
                 err.println("-> deleted " + pod);
             }
         } catch (RuntimeException e) {

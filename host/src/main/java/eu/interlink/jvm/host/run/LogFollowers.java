@@ -4,6 +4,7 @@ import eu.interlink.jvm.api.wire.ContainerReasons;
 import eu.interlink.jvm.api.wire.LogOptions;
 import eu.interlink.jvm.api.wire.LogRequest;
 import eu.interlink.jvm.api.wire.PodStatus;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Follows the log of each run of a pod's containers once it has started, on threads of its own, and hands its lines to
  * the listener. The logs are told in the order the runs ran: the init containers' one after the other, then each
- * regular container's runs one after the other; a run that ended before it was seen running (a container that
+ * regular container's runs one after the other (a sidecar init container's beside them); a run that ended before it was seen running (a container that
  * restarts quickly) is read once it has ended, as the latest log while its container waits to start again, else as
  * the previous one. Owns its threads: {@link #close} stops them.
  */
@@ -107,14 +108,22 @@ final class LogFollowers implements AutoCloseable {
     }
 
     private void tell(String container, boolean init, LogOptions options) {
-        CompletableFuture<Void> after = init ? initLogs : containerLogs.getOrDefault(container, initLogs);
+        boolean inOrder = init && !sidecar(container);
+        CompletableFuture<Void> after = inOrder ? initLogs : containerLogs.getOrDefault(container, initLogs);
         CompletableFuture<Void> told = after.thenRunAsync(() -> copy(container, options), threads);
-        if (init) {
+        if (inOrder) {
             initLogs = told;
         } else {
             containerLogs.put(container, told);
         }
         follows.add(told);
+    }
+
+    /** An init container that runs beside the others ({@code restartPolicy: Always}), whose log never ends before them. */
+    private boolean sidecar(String container) {
+        List<Container> inits = pod.getSpec() == null ? null : pod.getSpec().getInitContainers();
+        return inits != null && inits.stream()
+                .anyMatch(init -> container.equals(init.getName()) && "Always".equals(init.getRestartPolicy()));
     }
 
     private void copy(String container, LogOptions options) {

@@ -10,35 +10,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Runs a pod on a backend as interLink's virtual kubelet would: creates it, asks its status until it has ended,
  * telling each change, and follows each container's log as it starts. A status request that fails is asked again,
- * as the virtual kubelet does, for up to {@link #STATUS_PATIENCE}. It does not delete the pod: its caller does,
+ * as the virtual kubelet does, for as long as its caller is patient. It does not delete the pod: its caller does,
  * with {@link #knownPod()}, when it wants to.
  */
 public final class PodRun {
 
-    /** How long the status may keep failing before the run gives up. */
-    public static final Duration STATUS_PATIENCE = Duration.ofMinutes(2);
     /** How long the logs may go on once the pod has ended: they end with their containers, so this is a bound. */
     private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
 
     private final PodBackend backend;
     private final RunListener listener;
     private final Duration pollInterval;
+    private final Duration statusPatience;
     private volatile Pod knownPod;
 
     /**
-     * @param backend      where the pod runs
-     * @param listener     what is told as the run goes
-     * @param pollInterval how long to wait between two status requests
+     * @param backend        where the pod runs
+     * @param listener       what is told as the run goes
+     * @param pollInterval   how long to wait between two status requests
+     * @param statusPatience how long the status requests may keep failing before the run gives up
      */
-    public PodRun(PodBackend backend, RunListener listener, Duration pollInterval) {
+    public PodRun(PodBackend backend, RunListener listener, Duration pollInterval, Duration statusPatience) {
         this.backend = backend;
         this.listener = listener;
         this.pollInterval = pollInterval;
+        this.statusPatience = statusPatience;
     }
 
     /**
@@ -76,7 +78,7 @@ public final class PodRun {
                     }
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new RunTimeoutException(timeout, told);
+                    throw new RunTimeoutException(timeout, told, failures.lastFailure());
                 }
                 Thread.sleep(pollInterval.toMillis());
             }
@@ -104,6 +106,11 @@ public final class PodRun {
         private Instant failingSince;
         private String lastTold;
 
+        /** Why the status request failed, when it failed last time. */
+        Optional<String> lastFailure() {
+            return Optional.ofNullable(lastTold);
+        }
+
         /** The status, or null when its request failed and may be asked again. */
         PodStatus tolerate(Supplier<PodStatus> request) {
             try {
@@ -114,7 +121,7 @@ public final class PodRun {
             } catch (RuntimeException e) {
                 Instant now = Instant.now();
                 failingSince = Objects.requireNonNullElse(failingSince, now);
-                if (Duration.between(failingSince, now).compareTo(STATUS_PATIENCE) > 0 || Thread.currentThread().isInterrupted()) {
+                if (Duration.between(failingSince, now).compareTo(statusPatience) > 0 || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
                 if (!Objects.equals(lastTold, e.getMessage())) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.interlink.jvm.host.config.ConfigLoader;
 import eu.interlink.jvm.host.logging.LogLevels;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,25 @@ class PluginCommandsTest {
     @Test
     void run_of_a_missing_manifest_fails_as_a_run_that_could_not_happen() {
         assertThat(commands().execute("run", pluginFolder.resolve("missing.yaml").toString())).isEqualTo(125);
+    }
+
+    @Test
+    void a_runtime_that_cannot_open_leaves_the_data_folder_it_was_given_untouched() throws IOException {
+        Path manifest = Files.writeString(pluginFolder.resolve("pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers: [{name: main, image: busybox}]
+                """);
+        Path config = Files.writeString(pluginFolder.resolve("config.yaml"), "Host: {PodRuntime: no-such-runtime}\n");
+        Path dataFolder = Files.createDirectory(pluginFolder.resolve("data"));
+        Path record = Files.writeString(dataFolder.resolve("a-pod-record.json"), "{}");
+
+        assertThat(commands().execute("run", manifest.toString(), "--config", config.toString(),
+                "--data-folder", dataFolder.toString())).isEqualTo(125);
+
+        assertThat(record).exists();
     }
 
     @Test

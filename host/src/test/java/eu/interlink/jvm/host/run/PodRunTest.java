@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class PodRunTest {
 
     private static final Duration POLL = Duration.ofMillis(5);
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final List<String> told = new CopyOnWriteArrayList<>();
     private final RunListener listener = new RunListener() {
@@ -63,7 +64,7 @@ class PodRunTest {
                 status(List.of(), terminated("main", 0))));
         backend.logs.put("main", "hello\nworld");
 
-        RunResult result = new PodRun(backend, listener, POLL).run(new RetrievedPodData(pod(), List.of()),
+        RunResult result = new PodRun(backend, listener, POLL, PATIENCE).run(new RetrievedPodData(pod(), List.of()),
                 Duration.ofSeconds(10));
 
         assertThat(result.phase()).isEqualTo(PodPhase.SUCCEEDED);
@@ -89,7 +90,7 @@ class PodRunTest {
                 status(List.of(), terminated("main", 0))));
         backend.logs.put("main", "early line\n");
 
-        new PodRun(backend, listener, Duration.ofMillis(200)).run(new RetrievedPodData(pod(), List.of()),
+        new PodRun(backend, listener, Duration.ofMillis(200), PATIENCE).run(new RetrievedPodData(pod(), List.of()),
                 Duration.ofSeconds(10));
 
         assertThat(told).contains("main | early line");
@@ -106,7 +107,7 @@ class PodRunTest {
         backend.logs.put("second", "two\n");
         backend.logs.put("main", "three\n");
 
-        new PodRun(backend, listener, POLL).run(new RetrievedPodData(pod(), List.of()), Duration.ofSeconds(10));
+        new PodRun(backend, listener, POLL, PATIENCE).run(new RetrievedPodData(pod(), List.of()), Duration.ofSeconds(10));
 
         assertThat(told).filteredOn(line -> line.contains(" | ")).containsExactly(
                 "first | one", "second | two", "main | three");
@@ -118,12 +119,25 @@ class PodRunTest {
                 status(List.of(), running("main")), null, null,
                 status(List.of(), terminated("main", 0))));
 
-        RunResult result = new PodRun(backend, listener, POLL).run(new RetrievedPodData(pod(), List.of()),
+        RunResult result = new PodRun(backend, listener, POLL, PATIENCE).run(new RetrievedPodData(pod(), List.of()),
                 Duration.ofSeconds(10));
 
         assertThat(result.phase()).isEqualTo(PodPhase.SUCCEEDED);
         assertThat(told).filteredOn(line -> line.startsWith("status failed"))
                 .containsExactly("status failed: " + ScriptedBackend.STATUS_FAILURE);
+    }
+
+    @Test
+    void givesUpWithTheStatusFailureOnceItsPatienceIsOver() {
+        ScriptedBackend backend = new ScriptedBackend(Arrays.asList(status(List.of(), running("main")), null));
+
+        assertThatThrownBy(() -> new PodRun(backend, listener, POLL, Duration.ofMillis(50))
+                .run(new RetrievedPodData(pod(), List.of()), Duration.ofSeconds(10)))
+                .hasMessage(ScriptedBackend.STATUS_FAILURE);
+        assertThatThrownBy(() -> new PodRun(backend, listener, POLL, Duration.ofSeconds(10))
+                .run(new RetrievedPodData(pod(), List.of()), Duration.ofMillis(50)))
+                .isInstanceOf(RunTimeoutException.class)
+                .hasMessageEndingWith("; the last status request failed: " + ScriptedBackend.STATUS_FAILURE);
     }
 
     @Test
@@ -140,7 +154,7 @@ class PodRunTest {
                 status(List.of(), runningAgain), status(List.of(), new ContainerStatusBuilder(terminated("main", 0))
                         .withContainerID("docker://second").withRestartCount(1).build())));
         backend.logs.put("main", "the first run's line\n");
-        PodRun podRun = new PodRun(backend, listener, POLL);
+        PodRun podRun = new PodRun(backend, listener, POLL, PATIENCE);
 
         podRun.run(new RetrievedPodData(pod(), List.of()), Duration.ofSeconds(10));
 
@@ -156,7 +170,7 @@ class PodRunTest {
         ScriptedBackend backend = new ScriptedBackend(List.of(
                 status(List.of(terminated("setup", 5)), terminated("main", 1))));
 
-        RunResult result = new PodRun(backend, listener, POLL).run(new RetrievedPodData(pod(), List.of()),
+        RunResult result = new PodRun(backend, listener, POLL, PATIENCE).run(new RetrievedPodData(pod(), List.of()),
                 Duration.ofSeconds(10));
 
         assertThat(result.phase()).isEqualTo(PodPhase.FAILED);
@@ -169,7 +183,7 @@ class PodRunTest {
         ScriptedBackend backend = new ScriptedBackend(List.of(
                 status(List.of(), waiting("main", "ContainerCreating", "waiting for image busybox"))));
 
-        assertThatThrownBy(() -> new PodRun(backend, listener, POLL).run(new RetrievedPodData(pod(), List.of()),
+        assertThatThrownBy(() -> new PodRun(backend, listener, POLL, PATIENCE).run(new RetrievedPodData(pod(), List.of()),
                 Duration.ofMillis(100)))
                 .isInstanceOf(RunTimeoutException.class)
                 .hasMessageContaining("did not end within")
