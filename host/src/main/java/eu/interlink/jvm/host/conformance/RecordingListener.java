@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what a run tells: each status with the time it was seen, each container's followed log lines, failures. */
+/** Keeps what a run tells: each status with the time it was seen, each container's followed log lines and log failures. */
 final class RecordingListener implements RunListener {
 
     /** A status, and when it was seen. */
@@ -20,7 +20,6 @@ final class RecordingListener implements RunListener {
     private final List<Observation> observations = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
     private final Map<String, List<String>> logFailures = new ConcurrentHashMap<>();
-    private final List<String> statusFailures = new CopyOnWriteArrayList<>();
 
     @Override
     public void created(CreateResponse response) {
@@ -34,7 +33,7 @@ final class RecordingListener implements RunListener {
 
     @Override
     public void statusFailed(String message) {
-        statusFailures.add(message);
+        // Asked again, as interLink does; a status that keeps failing ends the run with its reason.
     }
 
     @Override
@@ -65,8 +64,4 @@ final class RecordingListener implements RunListener {
         return List.copyOf(logFailures.getOrDefault(container, List.of()));
     }
 
-    /** Why status requests failed, each reason once per streak of failures. */
-    List<String> statusFailures() {
-        return List.copyOf(statusFailures);
-    }
 }
