@@ -2,6 +2,8 @@ package eu.interlink.jvm.api.wire;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
 
 /**
  * The body of {@code GET /getLogs} (interLink's {@code LogStruct}).
@@ -22,5 +24,11 @@ public record LogRequest(
 
     public LogRequest {
         options = options == null ? LogOptions.DEFAULTS : options;
+    }
+
+    /** The request for a container of this pod, naming the pod by its metadata as interLink does. */
+    public static LogRequest of(Pod pod, String containerName, LogOptions options) {
+        ObjectMeta metadata = pod.getMetadata();
+        return new LogRequest(metadata.getNamespace(), metadata.getUid(), metadata.getName(), containerName, options);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,14 @@ class StatusLogAndDeleteReadingTest {
         assertThatThrownBy(() -> wire.readLogRequest(
                 "{\"PodUID\":\"u\",\"ContainerName\":\"c\",\"Opts\":{\"Follow\":\"yes\"}}".getBytes(UTF_8)))
                 .hasMessageStartingWith("Opts.Follow: expected true or false");
+    }
+
+    @Test
+    void aLogRequestForAPodNamesItByItsMetadata() {
+        Pod pod = new PodBuilder().withNewMetadata().withNamespace("ns").withUid("uid-1").withName("p").endMetadata()
+                .build();
+
+        assertThat(LogRequest.of(pod, "main", LogOptions.DEFAULTS))
+                .isEqualTo(new LogRequest("ns", "uid-1", "p", "main", LogOptions.DEFAULTS));
     }
 }

@@ -9,7 +9,6 @@ import eu.interlink.jvm.host.run.ContainerLines;
 import eu.interlink.jvm.host.run.PodBackend;
 import eu.interlink.jvm.host.run.RunResult;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,11 +76,9 @@ final class CaseRun {
 
     /** The container's log as {@code GET /getLogs} answers it with these options. */
     String log(String container, LogOptions options) {
-        ObjectMeta metadata = pod.getMetadata();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            backend.logs(new LogRequest(metadata.getNamespace(), metadata.getUid(), metadata.getName(), container,
-                    options), out);
+            backend.logs(LogRequest.of(pod, container, options), out);
         } catch (IOException | RuntimeException e) {
             throw new CaseFailure("the log of " + container + " with " + options + " cannot be read: " + e.getMessage());
         }

@@ -7,7 +7,6 @@ import eu.interlink.jvm.api.wire.PodStatus;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.time.Duration;
@@ -127,9 +126,7 @@ final class LogFollowers implements AutoCloseable {
     }
 
     private void copy(String container, LogOptions options) {
-        ObjectMeta metadata = pod.getMetadata();
-        LogRequest request = new LogRequest(metadata.getNamespace(), metadata.getUid(), metadata.getName(), container,
-                options);
+        LogRequest request = LogRequest.of(pod, container, options);
         try (LineSplitter lines = new LineSplitter(line -> listener.logLine(container, line))) {
             backend.logs(request, lines);
         } catch (IOException | RuntimeException e) {

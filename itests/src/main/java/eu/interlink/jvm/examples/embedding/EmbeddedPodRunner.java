@@ -93,8 +93,7 @@ public final class EmbeddedPodRunner {
             runtime.create(new RetrievedPodData(pod, List.of()));   // returns at once: the pod starts in the background
             try {
                 ContainerStateTerminated end = awaitEnd(runtime, pod);
-                runtime.logs(new LogRequest(pod.getMetadata().getNamespace(), pod.getMetadata().getUid(),
-                        pod.getMetadata().getName(), CONTAINER, LogOptions.DEFAULTS)).writeTo(log);
+                runtime.logs(LogRequest.of(pod, CONTAINER, LogOptions.DEFAULTS)).writeTo(log);
                 return end.getExitCode();
             } finally {
                 runtime.delete(pod);                                // close() waits for the removal to finish
